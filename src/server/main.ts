@@ -1,0 +1,40 @@
+import { pino } from 'pino';
+import { buildApp, loggerOptions } from './app.js';
+import { bootstrap } from './bootstrap.js';
+import { loadConfig, pgliteDir } from './config.js';
+import { openDatabase } from './db/client.js';
+import { createServices } from './services.js';
+
+const config = loadConfig();
+const log = pino({ level: config.logLevel });
+
+async function main() {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
+  const services = createServices(database);
+  const result = await bootstrap(database, services, config);
+  const app = await buildApp({ config, database, services, logger: loggerOptions(config.logLevel) });
+  const close = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void close('SIGINT'));
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${pgliteDir(config)}`;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  // Printed, not logged: this is the operator's console on first start, and the demo password is public.
+  const lines = [``, `ducha 督察整改闭环管理平台 is running at ${url}`, `  database: ${where}`, `  API docs: ${url}/api/docs`];
+  if (result.kind === 'demo') {
+    lines.push(`  demo county created (青溪县). Sign in with any of these users, password: ${result.password}`);
+    for (const u of result.users) lines.push(`    ${u.username.padEnd(16)} ${u.displayName}（${u.unit}） roles: ${u.roles.join(', ')}`);
+  }
+  if (result.kind === 'first-admin') lines.push(`  first administrator created: ${result.username}`);
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+}
+
+main().catch((error: unknown) => {
+  log.error({ err: error }, 'failed to start');
+  process.exit(1);
+});

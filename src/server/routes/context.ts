@@ -1,0 +1,9 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import type { Services } from '../services.js';
+
+export interface RouteContext {
+  config: Config;
+  database: Database;
+  services: Services;
+}

@@ -1,0 +1,19 @@
+import type { FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/index.js';
+import { authRoutes } from './auth/index.js';
+import { calendarRoutes } from './calendars/index.js';
+import type { RouteContext } from './context.js';
+import { healthRoutes } from './health/index.js';
+import { regionRoutes } from './regions/index.js';
+import { unitRoutes } from './units/index.js';
+import { userRoutes } from './users/index.js';
+
+export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
+  healthRoutes(api, ctx);
+  authRoutes(api, ctx);
+  regionRoutes(api, ctx);
+  unitRoutes(api, ctx);
+  userRoutes(api, ctx);
+  auditRoutes(api, ctx);
+  calendarRoutes(api, ctx);
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { PERMISSIONS } from '../../domain/access.js';
+import { LANGUAGES, ROLES } from '../roles.js';
+import { phone } from './common.js';
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const me = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  language: z.enum(LANGUAGES),
+  roles: z.array(z.enum(ROLES)),
+  permissions: z.array(z.enum(PERMISSIONS)),
+  unit: z.object({ id: z.number(), name: z.string() }),
+  region: z.object({ id: z.number(), code: z.string(), name: z.string() }),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
+});
+export type Me = z.infer<typeof me>;
+
+export const changePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(256),
+  newPassword: z.string().min(1).max(256),
+});
+
+export const updateProfileBody = z.object({
+  displayName: z.string().trim().min(1).max(64).optional(),
+  phone,
+  email: z.email().max(128).nullable().optional(),
+  language: z.enum(LANGUAGES).optional(),
+});
