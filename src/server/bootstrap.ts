@@ -18,9 +18,10 @@ export type BootstrapResult =
   | { kind: 'demo'; users: DemoUser[]; password: string }
   | { kind: 'first-admin'; username: string };
 
-async function ask(question: string, env: string | undefined): Promise<string> {
-  if (env) return env;
-  if (!process.stdin.isTTY) throw new Error(`missing: ${question} (set it in the environment; see README "Install without demo data")`);
+async function ask(question: string, envName: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const value = env[envName];
+  if (value) return value;
+  if (!process.stdin.isTTY) throw new Error(`missing: ${question} (set ${envName} in the environment; see README)`);
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   try {
     return (await rl.question(`${question}: `)).trim();
@@ -39,12 +40,12 @@ export async function bootstrap(database: Database, services: Services, config: 
   if ((count?.n ?? 0) > 0) return { kind: 'existing' };
   if (config.demo) return { kind: 'demo', ...(await seedDemo(database)) };
 
-  const regionCode = await ask('Region code of the district/county (行政区划代码, 6 digits)', env.DUCHA_REGION_CODE);
+  const regionCode = await ask('Region code of the district/county (行政区划代码, 6 digits)', 'DUCHA_REGION_CODE', env);
   if (!regionLevelOf(regionCode)) throw new Error(`invalid region code: ${regionCode}`);
-  const regionName = await ask('Region name (行政区划名称)', env.DUCHA_REGION_NAME);
+  const regionName = await ask('Region name (行政区划名称)', 'DUCHA_REGION_NAME', env);
   const unitName = env.DUCHA_ROOT_UNIT_NAME ?? `${regionName}人民政府`;
   const username = (env.DUCHA_ADMIN_USERNAME ?? 'admin').toLowerCase();
-  const password = await ask(`Password for the first administrator "${username}"`, env.DUCHA_ADMIN_PASSWORD);
+  const password = await ask(`Password for the first administrator "${username}"`, 'DUCHA_ADMIN_PASSWORD', env);
   const verdict = checkPassword(password, { username });
   if (!verdict.ok)
     throw new Error(`the administrator password is too weak: ${verdict.problems.map((p) => translate(passwordProblemCatalog, 'en', p)).join('; ')}`);

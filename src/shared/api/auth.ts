@@ -3,7 +3,7 @@ import { PERMISSIONS } from '../../domain/access.js';
 import { LANGUAGES, ROLES } from '../roles.js';
 import { phone } from './common.js';
 
-export const loginBody = z.object({
+export const loginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
 });
@@ -25,12 +25,12 @@ export const me = z.object({
 });
 export type Me = z.infer<typeof me>;
 
-export const changePasswordBody = z.object({
+export const changePasswordBody = z.strictObject({
   currentPassword: z.string().min(1).max(256),
   newPassword: z.string().min(1).max(256),
 });
 
-export const updateProfileBody = z.object({
+export const updateProfileBody = z.strictObject({
   displayName: z.string().trim().min(1).max(64).optional(),
   phone,
   email: z.email().max(128).nullable().optional(),

@@ -14,12 +14,12 @@ export type Region = z.infer<typeof region>;
 
 export const regionCode = z.string().trim().regex(/^\d{6}(\d{3})?(\d{3})?$/, '6, 9 or 12 digits');
 
-export const createRegionBody = z.object({
+export const createRegionBody = z.strictObject({
   code: regionCode,
   name: z.string().trim().min(1).max(64),
   parentId: z.number().int().positive().nullable(),
 });
-export const updateRegionBody = z.object({
+export const updateRegionBody = z.strictObject({
   name: z.string().trim().min(1).max(64).optional(),
   parentId: z.number().int().positive().nullable().optional(),
   enabled: z.boolean().optional(),

@@ -24,7 +24,7 @@ const usccField = z
   .optional()
   .describe('统一社会信用代码; required for enterprises, validated by its check character');
 
-export const createUnitBody = z.object({
+export const createUnitBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   shortName: z.string().trim().max(40).nullable().optional(),
   kind: z.enum(UNIT_KINDS),
@@ -33,7 +33,7 @@ export const createUnitBody = z.object({
   parentId: z.number().int().positive().nullable(),
   contactPhone: phone,
 });
-export const updateUnitBody = z.object({
+export const updateUnitBody = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   shortName: z.string().trim().max(40).nullable().optional(),
   kind: z.enum(UNIT_KINDS).optional(),

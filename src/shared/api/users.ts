@@ -26,7 +26,7 @@ export const username = z
   .toLowerCase()
   .regex(/^[a-z][a-z0-9._-]{2,31}$/, '3–32 characters: letters, digits, . _ -, starting with a letter');
 
-export const createUserBody = z.object({
+export const createUserBody = z.strictObject({
   username,
   displayName: z.string().trim().min(1).max(64),
   unitId: z.number().int().positive(),
@@ -35,7 +35,7 @@ export const createUserBody = z.object({
   phone,
   email: z.email().max(128).nullable().optional(),
 });
-export const updateUserBody = z.object({
+export const updateUserBody = z.strictObject({
   displayName: z.string().trim().min(1).max(64).optional(),
   unitId: z.number().int().positive().optional(),
   roles: z.array(z.enum(ROLES)).min(1).max(ROLES.length).optional(),
@@ -45,7 +45,7 @@ export const updateUserBody = z.object({
   unlock: z.literal(true).optional().describe('Clear a lockout after repeated failed sign-ins'),
   version: z.number().int().positive(),
 });
-export const resetPasswordBody = z.object({ newPassword: z.string().min(1).max(256) });
+export const resetPasswordBody = z.strictObject({ newPassword: z.string().min(1).max(256) });
 export const listUsersQuery = z.object({
   q: z.string().trim().max(64).optional(),
   unitId: z.coerce.number().int().positive().optional(),
