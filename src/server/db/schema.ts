@@ -162,3 +162,397 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
   updatedAt: updatedAt(),
 });
+
+// ───────────────────────────── The closed loop (issue 3) ─────────────────────────────
+
+const date = (name: string) => text(name); // calendar dates as 'YYYY-MM-DD': deadlines are days, not instants
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** 督察轮次: a central/provincial inspection round, look-back or special inspection. */
+export const rounds = pgTable('rounds', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  year: integer('year').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** 批次: a numbered batch handed down within a round. */
+export const batches = pgTable(
+  'batches',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => rounds.id),
+    number: integer('number').notNull(),
+    name: text('name').notNull(),
+    receivedOn: date('received_on'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('batches_round_number_uq').on(t.roundId, t.number)],
+);
+
+/** 总体方案 / 任务清单 / 专项方案, with yearly targets ({ "2026": 26, ... }). */
+export const plans = pgTable('plans', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  parentId: integer('parent_id'),
+  yearlyTargets: jsonb('yearly_targets').notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const problems = pgTable(
+  'problems',
+  {
+    id: serial('id').primaryKey(),
+    code: text('code').notNull(),
+    source: text('source').notNull(),
+    roundId: integer('round_id').references(() => rounds.id),
+    batchId: integer('batch_id').references(() => batches.id),
+    planId: integer('plan_id').references(() => plans.id),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    regionId: integer('region_id')
+      .notNull()
+      .references(() => regions.id),
+    address: text('address'),
+    lng: text('lng'),
+    lat: text('lat'),
+    enterpriseUnitId: integer('enterprise_unit_id').references(() => units.id),
+    enterpriseName: text('enterprise_name'),
+    enterpriseUscc: text('enterprise_uscc'),
+    leadUnitId: integer('lead_unit_id').references(() => units.id),
+    leaderUserId: integer('leader_user_id').references(() => users.id),
+    responsiblePerson: text('responsible_person'),
+    responsiblePhone: text('responsible_phone'),
+    goal: text('goal'),
+    measures: text('measures'),
+    closingCriteria: jsonb('closing_criteria').$type<string[]>().notNull().default([]),
+    deadlineKind: text('deadline_kind').notNull(),
+    deadline: date('deadline'),
+    flagged: boolean('flagged').notNull().default(false),
+    flagLevel: text('flag_level'),
+    isPublic: boolean('is_public').notNull().default(false),
+    remarks: text('remarks'),
+    status: text('status').notNull(),
+    rectificationRound: integer('rectification_round').notNull().default(1),
+    assignedOn: date('assigned_on'),
+    ackDueOn: date('ack_due_on'),
+    acknowledgedOn: date('acknowledged_on'),
+    verifierUserId: integer('verifier_user_id').references(() => users.id),
+    verificationFailures: integer('verification_failures').notNull().default(0),
+    rebounds: integer('rebounds').notNull().default(0),
+    lastReportOn: date('last_report_on'),
+    latestProgress: text('latest_progress'),
+    rectifiedOn: date('rectified_on'),
+    archivedAt: at('archived_at'),
+    filingNumber: text('filing_number'),
+    filingDate: date('filing_date'),
+    closedOn: date('closed_on'),
+    // Derived by src/domain/schedule.ts, never typed by hand: recomputed on every change of the problem and by the
+    // daily job, and cached here so that the ledger can filter, sort and count by them at 100,000 problems.
+    scheduleState: text('schedule_state').notNull().default('not_started'),
+    warningLight: text('warning_light').notNull().default('green'),
+    warningReason: text('warning_reason'),
+    warningDueOn: date('warning_due_on'),
+    warningComputedOn: date('warning_computed_on'),
+    createdBy: integer('created_by').references(() => users.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('problems_code_uq').on(t.code),
+    index('problems_status_idx').on(t.status),
+    index('problems_region_idx').on(t.regionId),
+    index('problems_lead_idx').on(t.leadUnitId),
+    index('problems_deadline_idx').on(t.deadline),
+    index('problems_created_idx').on(t.createdAt, t.id),
+    index('problems_verifier_idx').on(t.verifierUserId),
+    index('problems_warning_idx').on(t.warningLight, t.status),
+  ],
+);
+
+/** Lead and cooperating units of a problem (the lead is also on the problem row for fast joins). */
+export const problemUnits = pgTable(
+  'problem_units',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: text('role').notNull(), // 'lead' | 'cooperating'
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.unitId] }), index('problem_units_unit_idx').on(t.unitId, t.problemId)],
+);
+
+/** 时间节点. */
+export const milestones = pgTable(
+  'milestones',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    seq: integer('seq').notNull(),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneOn: date('done_on'),
+    rectificationRound: integer('rectification_round').notNull().default(1),
+  },
+  (t) => [index('milestones_problem_idx').on(t.problemId)],
+);
+
+/** The problem's own timeline: every step of the loop, per rectification round. The audit log mirrors it. */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    rectificationRound: integer('rectification_round').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorId: integer('actor_id'),
+    actorName: text('actor_name'),
+    actorUnitName: text('actor_unit_name'),
+    at: at('at').notNull().defaultNow(),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
+);
+
+/** 进展报送. */
+export const progressReports = pgTable(
+  'progress_reports',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    rectificationRound: integer('rectification_round').notNull(),
+    text: text('text').notNull(),
+    milestoneIdsDone: jsonb('milestone_ids_done').$type<number[]>().notNull().default([]),
+    evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull().default([]),
+    status: text('status').notNull().default('submitted'), // submitted | returned | superseded
+    returnReason: text('return_reason'),
+    returnedBy: integer('returned_by'),
+    returnedAt: at('returned_at'),
+    submittedBy: integer('submitted_by').notNull(),
+    submittedAt: at('submitted_at').notNull().defaultNow(),
+  },
+  (t) => [index('progress_reports_problem_idx').on(t.problemId)],
+);
+
+/** 延期 requests. */
+export const extensions = pgTable(
+  'extensions',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    currentDeadline: date('current_deadline'),
+    newDeadline: date('new_deadline').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().default('pending'), // pending | approved | refused
+    requestedBy: integer('requested_by').notNull(),
+    requestedAt: at('requested_at').notNull().defaultNow(),
+    decidedBy: integer('decided_by'),
+    decidedAt: at('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [index('extensions_problem_idx').on(t.problemId)],
+);
+
+/** 自查: the unit's self-check against each closing criterion, signed by the unit head. */
+export const selfChecks = pgTable('self_checks', {
+  id: serial('id').primaryKey(),
+  problemId: integer('problem_id')
+    .notNull()
+    .references(() => problems.id),
+  rectificationRound: integer('rectification_round').notNull(),
+  items: jsonb('items').$type<{ criterion: string; statement: string; evidenceIds: number[] }[]>().notNull(),
+  signedBy: integer('signed_by').notNull(),
+  signedAt: at('signed_at').notNull().defaultNow(),
+});
+
+/** 核查: on-site verification by a unit other than the rectifying ones. */
+export const verifications = pgTable('verifications', {
+  id: serial('id').primaryKey(),
+  problemId: integer('problem_id')
+    .notNull()
+    .references(() => problems.id),
+  rectificationRound: integer('rectification_round').notNull(),
+  verifierUserId: integer('verifier_user_id').notNull(),
+  assignedBy: integer('assigned_by').notNull(),
+  assignedAt: at('assigned_at').notNull().defaultNow(),
+  onSiteRecord: text('on_site_record'),
+  result: text('result'), // pass | fail
+  reasons: text('reasons'),
+  evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull().default([]),
+  decidedAt: at('decided_at'),
+});
+
+/** 公示 and its objections. */
+export const publicNotices = pgTable(
+  'public_notices',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    rectificationRound: integer('rectification_round').notNull(),
+    startsOn: date('starts_on').notNull(),
+    endsOn: date('ends_on').notNull(),
+    status: text('status').notNull().default('open'), // open | ended | withdrawn
+    endedAt: at('ended_at'),
+  },
+  (t) => [index('public_notices_open_idx').on(t.status, t.endsOn)],
+);
+
+export const objections = pgTable('objections', {
+  id: serial('id').primaryKey(),
+  noticeId: integer('notice_id')
+    .notNull()
+    .references(() => publicNotices.id),
+  problemId: integer('problem_id')
+    .notNull()
+    .references(() => problems.id),
+  content: text('content').notNull(),
+  receivedOn: date('received_on').notNull(),
+  recordedBy: integer('recorded_by').notNull(),
+  decision: text('decision').notNull().default('pending'), // pending | upheld | dismissed
+  decisionNote: text('decision_note'),
+  decidedBy: integer('decided_by'),
+  decidedAt: at('decided_at'),
+});
+
+/** 归档: the frozen file of one closing, with a manifest of every file and its hash. */
+export const archives = pgTable('archives', {
+  id: serial('id').primaryKey(),
+  problemId: integer('problem_id')
+    .notNull()
+    .references(() => problems.id),
+  rectificationRound: integer('rectification_round').notNull(),
+  snapshot: jsonb('snapshot').notNull(),
+  manifest: jsonb('manifest').notNull(),
+  manifestSha256: text('manifest_sha256').notNull(),
+  archivedBy: integer('archived_by').notNull(),
+  archivedAt: at('archived_at').notNull().defaultNow(),
+});
+
+/** 阶段性完成 of a 长期坚持 problem, per period. */
+export const phaseCompletions = pgTable(
+  'phase_completions',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    period: text('period').notNull(),
+    note: text('note'),
+    markedBy: integer('marked_by').notNull(),
+    markedAt: at('marked_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.period] })],
+);
+
+/** 佐证材料: files stored by content hash, never overwritten. */
+export const evidence = pgTable(
+  'evidence',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    rectificationRound: integer('rectification_round').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    mimeType: text('mime_type').notNull(),
+    originalName: text('original_name').notNull(),
+    kind: text('kind').notNull(), // photo | document
+    purpose: text('purpose').notNull(), // progress | self_check | verification | lookback | other
+    pairRole: text('pair_role'), // before | after
+    pairKey: text('pair_key'),
+    capturedAt: at('captured_at'),
+    captureLng: text('capture_lng'),
+    captureLat: text('capture_lat'),
+    uploadedBy: integer('uploaded_by').notNull(),
+    uploadedAt: at('uploaded_at').notNull().defaultNow(),
+  },
+  (t) => [index('evidence_problem_idx').on(t.problemId), index('evidence_sha_idx').on(t.sha256)],
+);
+
+/** 回头看 campaigns and their checks. */
+export const lookbackCampaigns = pgTable('lookback_campaigns', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  sampling: jsonb('sampling').notNull(), // { kind: 'all' } | { kind: 'stratified', ratio, seed }
+  status: text('status').notNull().default('open'), // open | completed
+  createdBy: integer('created_by').notNull(),
+  createdAt: createdAt(),
+});
+
+export const lookbackChecks = pgTable(
+  'lookback_checks',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => lookbackCampaigns.id),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    checkerUserId: integer('checker_user_id').references(() => users.id),
+    result: text('result'), // consolidated | rebound
+    note: text('note'),
+    evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull().default([]),
+    checkedAt: at('checked_at'),
+  },
+  (t) => [uniqueIndex('lookback_checks_uq').on(t.campaignId, t.problemId), index('lookback_checks_checker_idx').on(t.checkerUserId)],
+);
+
+/** In-app notifications. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(),
+    problemId: integer('problem_id'),
+    params: jsonb('params').notNull().default({}),
+    createdAt: createdAt(),
+    readAt: at('read_at'),
+    dedupeKey: text('dedupe_key'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey)],
+);
+
+/** Counters for generated codes (problem codes per year and region). */
+export const codeCounters = pgTable('code_counters', {
+  key: text('key').primaryKey(),
+  last: integer('last').notNull(),
+});
+
+/** Timed work claimed exactly once across instances: one row per (job, period). */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    job: text('job').notNull(),
+    period: text('period').notNull(),
+    startedAt: at('started_at').notNull().defaultNow(),
+    finishedAt: at('finished_at'),
+    result: jsonb('result'),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.period] })],
+);
