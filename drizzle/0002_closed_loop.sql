@@ -203,6 +203,7 @@ CREATE TABLE "problems" (
 	"filing_number" text,
 	"filing_date" text,
 	"closed_on" text,
+	"deadline_in_force" text,
 	"schedule_state" text DEFAULT 'not_started' NOT NULL,
 	"warning_light" text DEFAULT 'green' NOT NULL,
 	"warning_reason" text,
@@ -314,7 +315,7 @@ CREATE UNIQUE INDEX "problems_code_uq" ON "problems" USING btree ("code");--> st
 CREATE INDEX "problems_status_idx" ON "problems" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "problems_region_idx" ON "problems" USING btree ("region_id");--> statement-breakpoint
 CREATE INDEX "problems_lead_idx" ON "problems" USING btree ("lead_unit_id");--> statement-breakpoint
-CREATE INDEX "problems_deadline_idx" ON "problems" USING btree ("deadline");--> statement-breakpoint
+CREATE INDEX "problems_deadline_idx" ON "problems" USING btree ("deadline_in_force");--> statement-breakpoint
 CREATE INDEX "problems_created_idx" ON "problems" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "problems_verifier_idx" ON "problems" USING btree ("verifier_user_id");--> statement-breakpoint
 CREATE INDEX "problems_warning_idx" ON "problems" USING btree ("warning_light","status");--> statement-breakpoint

@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   'audit.read',
   'calendar.read',
   'calendar.manage',
+  'problem.read',
+  'problem.register',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,13 +43,15 @@ const grants: Record<Role, readonly Permission[]> = {
     'audit.read',
     'calendar.read',
     'calendar.manage',
+    'problem.read',
+    'settings.manage',
   ],
-  coordinator: ['region.read', 'unit.read', 'user.read', 'calendar.read'],
-  unit_handler: ['region.read', 'unit.read', 'calendar.read'],
-  unit_head: ['region.read', 'unit.read', 'user.read', 'calendar.read'],
-  verifier: ['region.read', 'unit.read', 'calendar.read'],
-  leader: ['region.read', 'unit.read', 'user.read', 'calendar.read'],
-  grid_staff: ['region.read', 'unit.read', 'calendar.read'],
+  coordinator: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'problem.register'],
+  unit_handler: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
+  unit_head: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read'],
+  verifier: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
+  leader: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read'],
+  grid_staff: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -14,7 +14,7 @@ import {
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Actor } from '../domain/access.js';
-import { errorCatalog, passwordProblemCatalog, uscReasonCatalog } from '../shared/i18n/errors.js';
+import { errorCatalog, loopLabelCatalog, passwordProblemCatalog, uscReasonCatalog } from '../shared/i18n/errors.js';
 import { pickLanguage, translate } from '../shared/i18n/translate.js';
 import type { Language } from '../shared/roles.js';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './auth/sessions.js';
@@ -85,6 +85,8 @@ function messageFor(error: AppError, lang: Language): string {
   if (error.code === 'USCC_INVALID' && typeof params.reason === 'string') {
     params.reason = translate(uscReasonCatalog, lang, params.reason, { expected: params.expected ?? '' });
   }
+  if (typeof params.action === 'string') params.action = translate(loopLabelCatalog, lang, `action.${params.action}`);
+  if (typeof params.status === 'string') params.status = translate(loopLabelCatalog, lang, `status.${params.status}`);
   return translate(errorCatalog, lang, error.code, params);
 }
 

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { createWorkingCalendar, type WorkingCalendar } from '../domain/calendar/calendar.js';
 import { shippedCalendarYears } from '../domain/calendar/shipped.js';
 import { parseCalendarYear, type CalendarYear } from '../domain/calendar/year-data.js';
-import type { Database } from './db/client.js';
+import type { Database, Executor } from './db/client.js';
 import { calendarYears } from './db/schema.js';
 
 /**
@@ -27,20 +27,24 @@ export class CalendarService {
     }
   }
 
-  async years(): Promise<{ year: CalendarYear; loadedAt: Date; loadedBy: number | null }[]> {
-    const rows = await this.database.db.select().from(calendarYears).orderBy(asc(calendarYears.year));
+  async years(ex: Executor = this.database.db): Promise<{ year: CalendarYear; loadedAt: Date; loadedBy: number | null }[]> {
+    const rows = await ex.select().from(calendarYears).orderBy(asc(calendarYears.year));
     return rows.map((r) => ({ year: parseCalendarYear(r.data), loadedAt: r.loadedAt, loadedBy: r.loadedBy }));
   }
 
-  async get(): Promise<WorkingCalendar> {
+  /**
+   * The current calendar. Inside a transaction pass its executor: PGlite has one connection, and a query on the
+   * pool while the transaction holds it would wait for ever.
+   */
+  async get(ex: Executor = this.database.db): Promise<WorkingCalendar> {
     const now = Date.now();
     if (this.calendar && now - this.checkedAt < this.recheckMs) return this.calendar;
-    const [stamp] = await this.database.db
+    const [stamp] = await ex
       .select({ s: sql<string>`coalesce(max(${calendarYears.loadedAt})::text, '') || count(*)::text` })
       .from(calendarYears);
     this.checkedAt = now;
     if (!this.calendar || stamp?.s !== this.loadedStamp) {
-      this.calendar = createWorkingCalendar((await this.years()).map((y) => y.year));
+      this.calendar = createWorkingCalendar((await this.years(ex)).map((y) => y.year));
       this.loadedStamp = stamp?.s ?? '';
     }
     return this.calendar;
@@ -52,10 +56,41 @@ export class CalendarService {
   }
 }
 
-export interface Services {
-  calendar: CalendarService;
+/**
+ * The clock every rule reads. Dates are China Standard Time calendar days (UTC+8, no daylight saving), because
+ * deadlines and working days are the district's days. Tests replace it to travel in time.
+ */
+export interface Clock {
+  now(): Date;
+  today(): string;
 }
 
-export function createServices(database: Database): Services {
-  return { calendar: new CalendarService(database) };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  today: () => chinaDate(new Date()),
+};
+
+export function chinaDate(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A clock fixed at a given China date (noon), for tests and the benchmark. */
+export function fixedClock(today: string): Clock & { set(day: string): void } {
+  let day = today;
+  return {
+    now: () => new Date(`${day}T04:00:00.000Z`),
+    today: () => day,
+    set(next: string) {
+      day = next;
+    },
+  };
+}
+
+export interface Services {
+  calendar: CalendarService;
+  clock: Clock;
+}
+
+export function createServices(database: Database, clock: Clock = systemClock): Services {
+  return { calendar: new CalendarService(database), clock };
 }

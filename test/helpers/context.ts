@@ -6,7 +6,7 @@ import { bootstrap } from '../../src/server/bootstrap.js';
 import { loadConfig, type Config } from '../../src/server/config.js';
 import { openDatabase, type Database } from '../../src/server/db/client.js';
 import { DEMO_PASSWORD } from '../../src/server/seed/demo.js';
-import { createServices, type Services } from '../../src/server/services.js';
+import { createServices, type Clock, type Services } from '../../src/server/services.js';
 
 /** Set to a postgres:// URL (an admin connection) to run the suite on PostgreSQL instead of in-process PGlite. */
 export const pgAdminUrl = process.env.DUCHA_TEST_DATABASE_URL;
@@ -47,9 +47,9 @@ export interface TestContext {
 }
 
 /** The app over a fresh database seeded with the demo county (the same builders as `npm start`). */
-export async function createTestContext(options: { demo?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
-  const services = createServices(database);
+  const services = createServices(database, options.clock);
   const config = { ...loadConfig({ DUCHA_DATA_DIR: '/nonexistent' }), webDir: '/nonexistent' };
   if (options.demo !== false) await bootstrap(database, services, config, {});
   const app = await buildApp({ config, database, services });

@@ -14,14 +14,16 @@ const actor = (roles: Role[]): Actor => ({
 });
 
 describe('permissions', () => {
-  it('gives admins every permission', () => {
-    expect(permissionsOf(['admin'])).toEqual([...PERMISSIONS]);
+  it('gives admins every permission but registering problems, which is the coordinator\'s business', () => {
+    expect(permissionsOf(['admin'])).toEqual(PERMISSIONS.filter((p) => p !== 'problem.register'));
+    expect(permissionsOf(['admin', 'coordinator'])).toEqual([...PERMISSIONS]);
   });
 
   it('gives no role but admin any manage permission or the audit history', () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
       const granted = permissionsOf([role]);
       expect(granted.filter((p) => p.endsWith('.manage') || p === 'audit.read'), role).toEqual([]);
+      expect(granted, role).toContain('problem.read');
       expect(granted, role).toContain('unit.read');
     }
   });
@@ -32,7 +34,7 @@ describe('permissions', () => {
   });
 
   it('unions the permissions of several roles, in a stable order', () => {
-    expect(permissionsOf(['unit_handler', 'unit_head'])).toEqual(['region.read', 'unit.read', 'user.read', 'calendar.read']);
+    expect(permissionsOf(['unit_handler', 'unit_head'])).toEqual(['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read']);
     expect(permissionsOf([])).toEqual([]);
   });
 });

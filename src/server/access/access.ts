@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { hasPermission, scopeOf, type Actor, type Permission } from '../../domain/access.js';
+import type { Relations } from '../../domain/problem/lifecycle.js';
+import type { Role } from '../../shared/roles.js';
 import { AppError } from '../errors.js';
 
 /**
@@ -43,4 +45,46 @@ export function unitScopeSql(actor: Actor, unitAlias: string): SQL {
 export function userScopeSql(actor: Actor, userAlias: string, unitAlias: string): SQL {
   if (!hasPermission(actor, 'user.read')) return sql`${sql.raw(userAlias)}.id = ${actor.userId}`;
   return unitScopeSql(actor, unitAlias);
+}
+
+/**
+ * SQL condition selecting the problems (alias `p`) the actor may see: those in their region (coordinators,
+ * leaders), those where their unit subtree is the lead or a cooperating unit, and those they were asked to verify
+ * or check in a look-back.
+ */
+export function problemScopeSql(actor: Actor, problemAlias = 'p'): SQL {
+  const scope = scopeOf(actor);
+  const p = sql.raw(problemAlias);
+  if (scope.kind === 'all') return sql`TRUE`;
+  const byUnits = sql`${p}.id IN (SELECT pu.problem_id FROM problem_units pu WHERE pu.unit_id IN (SELECT id FROM units WHERE path LIKE ${likePrefix(scope.unitPath)}))`;
+  const personal = sql`${p}.verifier_user_id = ${actor.userId} OR ${p}.leader_user_id = ${actor.userId} OR ${p}.id IN (SELECT lc.problem_id FROM lookback_checks lc WHERE lc.checker_user_id = ${actor.userId})`;
+  if (scope.kind === 'region')
+    return sql`(${p}.region_id IN (SELECT id FROM regions WHERE path LIKE ${likePrefix(scope.regionPath)}) OR ${byUnits} OR ${personal})`;
+  return sql`(${byUnits} OR ${personal})`;
+}
+
+export interface ProblemParties {
+  leadUnitId: number | null;
+  /** lead and cooperating units with their paths */
+  units: { id: number; path: string; role: 'lead' | 'cooperating' }[];
+  verifierUserId: number | null;
+  /** whether the problem lies in the actor's region scope (for coordinators) */
+  inRegionScope: boolean;
+}
+
+/** Who the actor is to a problem: the input of the lifecycle table's party checks. */
+export function relationsFor(actor: Actor, problem: ProblemParties): Relations {
+  const has = (role: Role) => actor.roles.includes(role);
+  const memberOf = (unitId: number) => actor.unitId === unitId;
+  const lead = problem.leadUnitId !== null && memberOf(problem.leadUnitId);
+  const rectifyingMember = problem.units.some((u) => memberOf(u.id));
+  return {
+    coordinator: has('coordinator') && problem.inRegionScope,
+    leadHandler: lead && has('unit_handler'),
+    leadHead: lead && has('unit_head'),
+    rectifyingHandler: rectifyingMember && has('unit_handler'),
+    rectifyingMember,
+    assignedVerifier: problem.verifierUserId === actor.userId && has('verifier') && !rectifyingMember,
+    system: false,
+  };
 }

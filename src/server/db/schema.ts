@@ -255,6 +255,7 @@ export const problems = pgTable(
     closedOn: date('closed_on'),
     // Derived by src/domain/schedule.ts, never typed by hand: recomputed on every change of the problem and by the
     // daily job, and cached here so that the ledger can filter, sort and count by them at 100,000 problems.
+    deadlineInForce: date('deadline_in_force'),
     scheduleState: text('schedule_state').notNull().default('not_started'),
     warningLight: text('warning_light').notNull().default('green'),
     warningReason: text('warning_reason'),
@@ -270,7 +271,7 @@ export const problems = pgTable(
     index('problems_status_idx').on(t.status),
     index('problems_region_idx').on(t.regionId),
     index('problems_lead_idx').on(t.leadUnitId),
-    index('problems_deadline_idx').on(t.deadline),
+    index('problems_deadline_idx').on(t.deadlineInForce),
     index('problems_created_idx').on(t.createdAt, t.id),
     index('problems_verifier_idx').on(t.verifierUserId),
     index('problems_warning_idx').on(t.warningLight, t.status),

@@ -4,6 +4,7 @@ import { authRoutes } from './auth/index.js';
 import { calendarRoutes } from './calendars/index.js';
 import type { RouteContext } from './context.js';
 import { healthRoutes } from './health/index.js';
+import { problemRoutes } from './problems/index.js';
 import { regionRoutes } from './regions/index.js';
 import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
@@ -16,4 +17,5 @@ export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
   userRoutes(api, ctx);
   auditRoutes(api, ctx);
   calendarRoutes(api, ctx);
+  problemRoutes(api, ctx);
 }

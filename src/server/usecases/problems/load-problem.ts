@@ -1,0 +1,52 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Actor } from '../../../domain/access.js';
+import { refusal, type ProblemAction, type ProblemStatus, type Relations } from '../../../domain/problem/lifecycle.js';
+import type { DeadlineKind } from '../../../domain/problem/vocabulary.js';
+import { problemScopeSql, relationsFor, type ProblemParties } from '../../access/access.js';
+import type { Executor } from '../../db/client.js';
+import { problems } from '../../db/schema.js';
+import { AppError, notFound } from '../../errors.js';
+
+export type ProblemRecord = typeof problems.$inferSelect & { status: ProblemStatus; deadlineKind: DeadlineKind };
+
+export interface LoadedProblem {
+  problem: ProblemRecord;
+  parties: ProblemParties;
+  relations: Relations;
+}
+
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+
+/**
+ * A problem as the actor may see it, with who the actor is to it. NOT_FOUND when it does not exist or lies outside
+ * the actor's scope. `forUpdate` locks the row for the rest of the transaction (every action does).
+ */
+export async function loadProblem(ex: Executor, actor: Actor, id: number, options: { forUpdate?: boolean } = {}): Promise<LoadedProblem> {
+  const visible = rowsOf<{ in_region: boolean }>(
+    await ex.execute(sql`
+      SELECT (p.region_id IN (SELECT id FROM regions WHERE path LIKE ${`${actor.regionPath}%`})) AS in_region
+      FROM problems p WHERE p.id = ${id} AND ${problemScopeSql(actor, 'p')}
+      ${options.forUpdate ? sql`FOR UPDATE OF p` : sql``}`),
+  )[0];
+  if (!visible) throw notFound();
+  const [problem] = await ex.select().from(problems).where(eq(problems.id, id));
+  if (!problem) throw notFound();
+  const units = rowsOf<{ id: number; path: string; role: 'lead' | 'cooperating' }>(
+    await ex.execute(sql`SELECT u.id, u.path, pu.role FROM problem_units pu JOIN units u ON u.id = pu.unit_id WHERE pu.problem_id = ${id} ORDER BY pu.role DESC, u.path`),
+  );
+  const parties: ProblemParties = {
+    leadUnitId: problem.leadUnitId,
+    units,
+    verifierUserId: problem.verifierUserId,
+    inRegionScope: actor.roles.includes('admin') || Boolean(visible.in_region),
+  };
+  return { problem: problem as ProblemRecord, parties, relations: relationsFor(actor, parties) };
+}
+
+/** Refuse an action that the lifecycle table does not allow now, with a message that says why. */
+export function assertAllowed(action: ProblemAction, loaded: LoadedProblem): void {
+  const reason = refusal(action, loaded.problem, loaded.relations);
+  if (reason === 'wrong_status') throw new AppError('ACTION_WRONG_STATUS', { action, status: loaded.problem.status }, 409);
+  if (reason === 'wrong_deadline_kind') throw new AppError('ACTION_WRONG_DEADLINE_KIND', { action }, 409);
+  if (reason === 'not_your_part') throw new AppError('ACTION_NOT_YOUR_PART', { action }, 403);
+}
