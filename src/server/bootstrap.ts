@@ -10,6 +10,7 @@ import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { users } from './db/schema.js';
 import { seedDemo, type DemoUser } from './seed/demo.js';
+import { seedDemoProblems } from './seed/demo-problems.js';
 import { buildRegion, buildUnit, buildUser } from './seed/builders.js';
 import type { Services } from './services.js';
 
@@ -34,11 +35,21 @@ async function ask(question: string, envName: string, env: NodeJS.ProcessEnv): P
  * First start on an empty database: install the shipped calendars, then either seed the demo county or create
  * the first administrator (password from DUCHA_ADMIN_PASSWORD or an interactive prompt).
  */
-export async function bootstrap(database: Database, services: Services, config: Config, env = process.env): Promise<BootstrapResult> {
+export async function bootstrap(
+  database: Database,
+  services: Services,
+  config: Config,
+  env = process.env,
+  options: { demoProblems?: boolean } = {},
+): Promise<BootstrapResult> {
   await services.calendar.installShippedYears();
   const [count] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users);
   if ((count?.n ?? 0) > 0) return { kind: 'existing' };
-  if (config.demo) return { kind: 'demo', ...(await seedDemo(database)) };
+  if (config.demo) {
+    const seeded = await seedDemo(database);
+    if (options.demoProblems !== false) await seedDemoProblems(database, services);
+    return { kind: 'demo', ...seeded };
+  }
 
   const regionCode = await ask('Region code of the district/county (行政区划代码, 6 digits)', 'DUCHA_REGION_CODE', env);
   if (!regionLevelOf(regionCode)) throw new Error(`invalid region code: ${regionCode}`);

@@ -47,11 +47,11 @@ export interface TestContext {
 }
 
 /** The app over a fresh database seeded with the demo county (the same builders as `npm start`). */
-export async function createTestContext(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestContext> {
+export async function createTestContext(options: { demo?: boolean; demoProblems?: boolean; clock?: Clock } = {}): Promise<TestContext> {
   const { database, drop } = await openTestDatabase();
   const services = createServices(database, options.clock);
   const config = { ...loadConfig({ DUCHA_DATA_DIR: '/nonexistent' }), webDir: '/nonexistent' };
-  if (options.demo !== false) await bootstrap(database, services, config, {});
+  if (options.demo !== false) await bootstrap(database, services, config, {}, { demoProblems: options.demoProblems ?? false });
   const app = await buildApp({ config, database, services });
   return {
     app,

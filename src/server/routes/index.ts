@@ -5,6 +5,8 @@ import { calendarRoutes } from './calendars/index.js';
 import type { RouteContext } from './context.js';
 import { healthRoutes } from './health/index.js';
 import { problemRoutes } from './problems/index.js';
+import { roundRoutes } from './rounds/index.js';
+import { settingsRoutes } from './settings/index.js';
 import { regionRoutes } from './regions/index.js';
 import { unitRoutes } from './units/index.js';
 import { userRoutes } from './users/index.js';
@@ -18,4 +20,6 @@ export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
   auditRoutes(api, ctx);
   calendarRoutes(api, ctx);
   problemRoutes(api, ctx);
+  roundRoutes(api, ctx);
+  settingsRoutes(api, ctx);
 }

@@ -97,6 +97,7 @@ export const errorCatalog = {
   OBJECTION_NOT_PENDING: { 'zh-CN': '该异议不存在或已处理', en: 'That objection does not exist or was decided' },
   OBJECTIONS_PENDING: { 'zh-CN': '尚有 {count} 条异议未处理，不能结束公示', en: '{count} objections are still pending; the notice cannot end' },
   NOTICE_NOT_OVER: { 'zh-CN': '公示期至 {endsOn} 结束，尚未期满', en: 'The notice runs until {endsOn}; it is not over yet' },
+  BATCH_TAKEN: { 'zh-CN': '第 {number} 批已存在', en: 'Batch {number} already exists' },
   PHASE_ALREADY_DONE: { 'zh-CN': '{period} 已标记为阶段性完成', en: '{period} is already marked phase-done' },
   INTERNAL: {
     'zh-CN': '服务器内部错误，已记录，请稍后重试（编号 {ref}）',
