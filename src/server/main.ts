@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { buildApp, loggerOptions } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { processesUsing } from './cli/open.js';
 import { loadConfig, pgliteDir } from './config.js';
 import { openDatabase } from './db/client.js';
 import { createServices } from './services.js';
@@ -9,6 +10,14 @@ const config = loadConfig();
 const log = pino({ level: config.logLevel });
 
 async function main() {
+  if (!config.databaseUrl) {
+    // PGlite takes no lock of its own: a second process on the same folder would silently overwrite writes.
+    const use = processesUsing(pgliteDir(config));
+    if (use.pids.length) {
+      process.stderr.write(`ducha: the database folder ${pgliteDir(config)} is in use by process ${use.pids.join(', ')}; stop it first, or set DUCHA_DATA_DIR / DATABASE_URL.\n`);
+      process.exit(1);
+    }
+  }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDir(config) });
   const services = createServices(database);
   const result = await bootstrap(database, services, config);
