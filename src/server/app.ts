@@ -23,6 +23,7 @@ import type { Database } from './db/client.js';
 import { AppError } from './errors.js';
 import { registerRoutes } from './routes/index.js';
 import type { Services } from './services.js';
+import type { EvidenceRouteOptions } from './routes/evidence/index.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -44,6 +45,8 @@ export interface AppOptions {
   database: Database;
   services: Services;
   logger?: FastifyServerOptions['logger'];
+  /** evidence store and limits (tests use a temp folder) */
+  evidence?: EvidenceRouteOptions;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -177,7 +180,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send({ code: 'INTERNAL', message: translate(errorCatalog, lang, 'INTERNAL', { ref: String(request.id) }) });
   });
 
-  await app.register(async (api) => registerRoutes(api, { config, database, services }), { prefix: '/api' });
+  await app.register(async (api) => registerRoutes(api, { config, database, services, evidence: options.evidence }), { prefix: '/api' });
 
   app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: false } }, async () => app.swagger());
 

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit/index.js';
 import { authRoutes } from './auth/index.js';
 import { calendarRoutes } from './calendars/index.js';
 import type { RouteContext } from './context.js';
+import { evidenceRoutes } from './evidence/index.js';
 import { healthRoutes } from './health/index.js';
 import { problemRoutes } from './problems/index.js';
 import { roundRoutes } from './rounds/index.js';
@@ -20,6 +21,7 @@ export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
   auditRoutes(api, ctx);
   calendarRoutes(api, ctx);
   problemRoutes(api, ctx);
+  evidenceRoutes(api, ctx);
   roundRoutes(api, ctx);
   settingsRoutes(api, ctx);
 }
