@@ -1,0 +1,87 @@
+import { lazy, type ComponentType } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { NotFoundResult } from '../components/results';
+import { LoginPage } from '../features/auth';
+import { useSession } from '../session/SessionProvider';
+import { Allowed, RequireAuth } from './guards';
+import { AppLayout } from './layout/AppLayout';
+import { flatLinks, visibleNavigation } from './nav';
+import { Providers } from './providers';
+
+/** Each screen is its own chunk, fetched the first time someone opens it. */
+function page<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const HomePage = page(() => import('../features/home/pages/HomePage'), 'HomePage');
+const ProfilePage = page(() => import('../features/profile/pages/ProfilePage'), 'ProfilePage');
+const RegionsPage = page(() => import('../features/regions/pages/RegionsPage'), 'RegionsPage');
+const UnitsBrowsePage = page(() => import('../features/units/pages/UnitsBrowsePage'), 'UnitsBrowsePage');
+const UnitsAdminPage = page(() => import('../features/units/pages/UnitsAdminPage'), 'UnitsAdminPage');
+const UsersBrowsePage = page(() => import('../features/users/pages/UsersBrowsePage'), 'UsersBrowsePage');
+const UsersAdminPage = page(() => import('../features/users/pages/UsersAdminPage'), 'UsersAdminPage');
+const CalendarPage = page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage');
+const AuditPage = page(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+
+/** Managers reach the editable screen from the read-only address too. */
+function ManagersTo({ manage, to, children }: { manage: 'unit.manage' | 'user.manage'; to: string; children: React.ReactNode }) {
+  const { can } = useSession();
+  return can(manage) ? <Navigate to={to} replace /> : <>{children}</>;
+}
+
+/** The home page's quick links are the rest of this user's navigation. */
+function HomeRoute() {
+  const { can } = useSession();
+  const links = flatLinks(visibleNavigation(can)).filter((l) => l.path !== '/');
+  return <HomePage links={links} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route
+            path="units"
+            element={
+              <Allowed permission="unit.read">
+                <ManagersTo manage="unit.manage" to="/admin/units">
+                  <UnitsBrowsePage />
+                </ManagersTo>
+              </Allowed>
+            }
+          />
+          <Route
+            path="users"
+            element={
+              <Allowed permission="user.read">
+                <ManagersTo manage="user.manage" to="/admin/users">
+                  <UsersBrowsePage />
+                </ManagersTo>
+              </Allowed>
+            }
+          />
+          <Route path="calendar" element={<Allowed permission="calendar.read"><CalendarPage /></Allowed>} />
+          <Route path="admin/regions" element={<Allowed permission="region.manage"><RegionsPage /></Allowed>} />
+          <Route path="admin/units" element={<Allowed permission="unit.manage"><UnitsAdminPage /></Allowed>} />
+          <Route path="admin/users" element={<Allowed permission="user.manage"><UsersAdminPage /></Allowed>} />
+          <Route path="admin/audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
+          <Route path="*" element={<NotFoundResult />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <Providers>
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
+    </Providers>
+  );
+}

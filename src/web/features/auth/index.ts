@@ -1,0 +1,2 @@
+export { LoginPage } from './pages/LoginPage';
+export { ForcePasswordChangePage } from './pages/ForcePasswordChangePage';
