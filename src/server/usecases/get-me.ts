@@ -32,6 +32,7 @@ export async function getMe(ex: Executor, actor: Actor, csrfToken: string): Prom
     region: { id: actor.regionId, code: row.regionCode, name: row.regionName },
     mustChangePassword: row.user.mustChangePassword,
     lastLoginAt: row.user.lastLoginAt?.toISOString() ?? null,
+    previousLoginAt: row.user.previousLoginAt?.toISOString() ?? null,
     csrfToken,
   };
 }

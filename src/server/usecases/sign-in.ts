@@ -50,7 +50,7 @@ export async function signIn(database: Database, input: { username: string; pass
   return database.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
+      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now, previousLoginAt: user.lastLoginAt })
       .where(eq(users.id, user.id));
     const session = await createSession(tx, user.id, sessionHours);
     await recordChange(tx, { id: user.id, name: user.displayName }, {

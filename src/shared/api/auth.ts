@@ -20,7 +20,8 @@ export const me = z.object({
   unit: z.object({ id: z.number(), name: z.string() }),
   region: z.object({ id: z.number(), code: z.string(), name: z.string() }),
   mustChangePassword: z.boolean(),
-  lastLoginAt: z.string().nullable(),
+  lastLoginAt: z.string().nullable().describe('this sign-in'),
+  previousLoginAt: z.string().nullable().describe('the sign-in before this one (上次登录)'),
   csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
 });
 export type Me = z.infer<typeof me>;
