@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { buildApp, loggerOptions } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { startJobs, type Jobs } from './jobs/index.js';
 import { processesUsing } from './cli/open.js';
 import { loadConfig, pgliteDir } from './config.js';
 import { openDatabase } from './db/client.js';
@@ -22,8 +23,10 @@ async function main() {
   const services = createServices(database);
   const result = await bootstrap(database, services, config);
   const app = await buildApp({ config, database, services, logger: loggerOptions(config.logLevel) });
+  let jobs: Jobs | null = null;
   const close = async (signal: string) => {
     log.info({ signal }, 'shutting down');
+    await jobs?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -31,6 +34,8 @@ async function main() {
   process.on('SIGINT', () => void close('SIGINT'));
   process.on('SIGTERM', () => void close('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  // Timed work (notice expiry, the daily refresh of warnings, reminders, digests), exactly once across instances.
+  if (process.env.DUCHA_JOBS !== '0') jobs = startJobs({ database, services, log, intervalMs: Number(process.env.DUCHA_JOBS_INTERVAL_MS ?? 60_000) });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${pgliteDir(config)}`;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   // Printed, not logged: this is the operator's console on first start, and the demo password is public.

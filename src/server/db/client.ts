@@ -73,6 +73,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle pooled connection the server drops (restart, failover) emits 'error'; without a listener that would
+  // crash the process. The pool replaces the connection on the next checkout.
+  pool.on('error', (error) => {
+    process.stderr.write(`ducha: a pooled PostgreSQL connection failed and was discarded (${(error as { code?: string }).code ?? error.name})\n`);
+  });
   // Bigint counts come back as strings by default; they always fit a JS number here.
   pg.types.setTypeParser(20, (v) => Number(v));
   const lockClient = await pool.connect();

@@ -352,7 +352,10 @@ export const progressReports = pgTable(
     submittedBy: integer('submitted_by').notNull(),
     submittedAt: at('submitted_at').notNull().defaultNow(),
   },
-  (t) => [index('progress_reports_problem_idx').on(t.problemId)],
+  (t) => [
+    index('progress_reports_problem_idx').on(t.problemId),
+    index('progress_reports_returned_idx').on(t.problemId).where(sql`${t.status} = 'returned'`),
+  ],
 );
 
 /** 延期 requests. */
@@ -373,7 +376,7 @@ export const extensions = pgTable(
     decidedAt: at('decided_at'),
     decisionNote: text('decision_note'),
   },
-  (t) => [index('extensions_problem_idx').on(t.problemId)],
+  (t) => [index('extensions_problem_idx').on(t.problemId), index('extensions_pending_idx').on(t.problemId).where(sql`${t.status} = 'pending'`)],
 );
 
 /** 自查: the unit's self-check against each closing criterion, signed by the unit head. */
@@ -389,7 +392,9 @@ export const selfChecks = pgTable('self_checks', {
 });
 
 /** 核查: on-site verification by a unit other than the rectifying ones. */
-export const verifications = pgTable('verifications', {
+export const verifications = pgTable(
+  'verifications',
+  {
   id: serial('id').primaryKey(),
   problemId: integer('problem_id')
     .notNull()
@@ -403,7 +408,9 @@ export const verifications = pgTable('verifications', {
   reasons: text('reasons'),
   evidenceIds: jsonb('evidence_ids').$type<number[]>().notNull().default([]),
   decidedAt: at('decided_at'),
-});
+  },
+  (t) => [index('verifications_problem_idx').on(t.problemId)],
+);
 
 /** 公示 and its objections. */
 export const publicNotices = pgTable(
@@ -538,7 +545,11 @@ export const notifications = pgTable(
     readAt: at('read_at'),
     dedupeKey: text('dedupe_key'),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.readAt), uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey)],
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.readAt),
+    index('notifications_user_recent_idx').on(t.userId, t.id.desc()),
+    uniqueIndex('notifications_dedupe_uq').on(t.dedupeKey),
+  ],
 );
 
 /** Counters for generated codes (problem codes per year and region). */

@@ -5,6 +5,9 @@ import { calendarRoutes } from './calendars/index.js';
 import type { RouteContext } from './context.js';
 import { evidenceRoutes } from './evidence/index.js';
 import { healthRoutes } from './health/index.js';
+import { lookbackRoutes } from './lookback/index.js';
+import { notificationRoutes } from './notifications/index.js';
+import { todoRoutes } from './todo/index.js';
 import { problemRoutes } from './problems/index.js';
 import { roundRoutes } from './rounds/index.js';
 import { settingsRoutes } from './settings/index.js';
@@ -22,6 +25,9 @@ export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
   calendarRoutes(api, ctx);
   problemRoutes(api, ctx);
   evidenceRoutes(api, ctx);
+  lookbackRoutes(api, ctx);
+  todoRoutes(api, ctx);
+  notificationRoutes(api, ctx);
   roundRoutes(api, ctx);
   settingsRoutes(api, ctx);
 }

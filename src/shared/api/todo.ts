@@ -26,7 +26,7 @@ export const todoItem = z.object({
   title: z.string(),
   dueOn: z.string().nullable().describe('the date this to-do is about (ack due, next report due, deadline, notice end), when there is one'),
   warningLight: z.enum(WARNING_LIGHTS),
-  refId: z.number().nullable().describe('the look-back check, returned report or pending extension this item is about'),
+  refId: z.number().nullable().describe('lookback: the check id; returned: the returned report id; extensions: the pending extension id; notice_due: the notice id; otherwise null'),
 });
 export type TodoItem = z.infer<typeof todoItem>;
 

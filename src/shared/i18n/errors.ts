@@ -117,6 +117,20 @@ export const errorCatalog = {
   },
   EVIDENCE_PROBLEM_FROZEN: { 'zh-CN': '问题当前状态为“{status}”，材料已冻结，只能补充回头看佐证材料', en: 'The problem is "{status}"; its file is frozen and takes only look-back evidence' },
   EVIDENCE_FILE_UNAVAILABLE: { 'zh-CN': '佐证材料文件（编号 {id}）暂时无法读取，已记录，请联系管理员', en: 'The file of evidence {id} cannot be read; this was logged, contact an administrator' },
+  LOOKBACK_NOTHING_TO_DRAW: { 'zh-CN': '没有符合条件的已销号问题可供抽取', en: 'No closed problems match; nothing to draw' },
+  LOOKBACK_CHECK_UNKNOWN: { 'zh-CN': '核查任务 {id} 不属于该回头看批次', en: 'Check {id} does not belong to this look-back campaign' },
+  LOOKBACK_CHECK_RECORDED: {
+    'zh-CN': '该回头看核查已录入结果，不能再录入或改派',
+    en: 'This look-back check already has its result; it cannot be recorded again or reassigned',
+  },
+  LOOKBACK_CHECKER_NOT_FOUND: {
+    'zh-CN': '所选核查人不存在、已停用或不在您的管辖范围内',
+    en: 'The chosen checker does not exist, is disabled or is outside your scope',
+  },
+  LOOKBACK_CHECKER_NOT_INDEPENDENT: {
+    'zh-CN': '回头看核查人须来自整改单位以外的单位（谁验收谁负责）',
+    en: 'The checker must belong to a unit other than the rectifying ones',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，已记录，请稍后重试（编号 {ref}）',
     en: 'Internal server error; it was logged. Try again later (ref {ref})',
