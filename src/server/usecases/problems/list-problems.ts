@@ -109,24 +109,30 @@ export const ledgerColumns = sql`p.id, p.code, p.title, p.source, p.category, p.
   p.is_public, p.schedule_state, p.warning_light, p.warning_reason, p.warning_due_on, p.rectification_round,
   p.latest_progress, p.created_at`;
 
-/** 问题清单: one page of the scoped, filtered, sorted ledger, with the total and warning counts of the whole set. */
-export async function listProblems(ex: Executor, actor: Actor, query: ListProblemsQuery) {
+/** The two statements of one ledger page: the page itself and the counts over the whole filtered set. */
+export function ledgerQueries(actor: Actor, query: ListProblemsQuery): { page: SQL; counts: SQL } {
   const where = problemFilterSql(actor, query);
-  const [page, counts] = await Promise.all([
-    ex.execute(sql`
+  return {
+    page: sql`
       SELECT ${ledgerColumns}
       FROM problems p JOIN regions r ON r.id = p.region_id LEFT JOIN units lu ON lu.id = p.lead_unit_id
       WHERE ${where}
       ORDER BY ${SORTS[query.sort]!}
-      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`),
-    ex.execute(sql`
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    counts: sql`
       SELECT count(*)::int AS total,
         count(*) FILTER (WHERE p.warning_light = 'green')::int AS green,
         count(*) FILTER (WHERE p.warning_light = 'yellow')::int AS yellow,
         count(*) FILTER (WHERE p.warning_light = 'red')::int AS red,
         count(*) FILTER (WHERE p.warning_light = 'severe')::int AS severe
-      FROM problems p WHERE ${where}`),
-  ]);
+      FROM problems p WHERE ${where}`,
+  };
+}
+
+/** 问题清单: one page of the scoped, filtered, sorted ledger, with the total and warning counts of the whole set. */
+export async function listProblems(ex: Executor, actor: Actor, query: ListProblemsQuery) {
+  const q = ledgerQueries(actor, query);
+  const [page, counts] = await Promise.all([ex.execute(q.page), ex.execute(q.counts)]);
   const c = rowsOf<{ total: number; green: number; yellow: number; red: number; severe: number }>(counts)[0]!;
   return {
     items: rowsOf<Row>(page).map(presentProblemRow),

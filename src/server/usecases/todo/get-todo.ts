@@ -26,7 +26,7 @@ export interface Window {
   calendar: WorkingCalendar;
 }
 
-interface BucketSql {
+export interface BucketSql {
   key: TodoBucketKey;
   /** FROM … WHERE …, problems aliased p; selects one row per to-do */
   from: SQL;
@@ -198,15 +198,16 @@ interface ItemRow {
 }
 
 /** 待办 of the caller: each bucket's count and first items. One SQL statement per bucket. */
+/** The statement of one bucket: its first items, each row carrying the bucket's total. */
+export const bucketItemsSql = (b: BucketSql): SQL => sql`
+  SELECT p.id AS problem_id, p.code, p.title, ${b.dueOn} AS due_on, p.warning_light, ${b.refId} AS ref_id, count(*) OVER ()::int AS total
+  ${b.from} ORDER BY ${b.order} LIMIT ${TODO_ITEMS_PER_BUCKET}`;
+
 export async function getTodo(ex: Executor, services: Services, actor: Actor): Promise<TodoResponse> {
   const w = await windowFor(ex, services, actor);
   const buckets: TodoBucket[] = [];
   for (const b of bucketsFor(w)) {
-    const rows = rowsOf<ItemRow>(
-      await ex.execute(sql`
-        SELECT p.id AS problem_id, p.code, p.title, ${b.dueOn} AS due_on, p.warning_light, ${b.refId} AS ref_id, count(*) OVER ()::int AS total
-        ${b.from} ORDER BY ${b.order} LIMIT ${TODO_ITEMS_PER_BUCKET}`),
-    );
+    const rows = rowsOf<ItemRow>(await ex.execute(bucketItemsSql(b)));
     const items = rows.map((r) => {
       const item = { problemId: Number(r.problem_id), code: r.code, title: r.title, dueOn: r.due_on, warningLight: r.warning_light, refId: r.ref_id == null ? null : Number(r.ref_id), base: r.due_on };
       b.post?.(item, w);
