@@ -91,12 +91,12 @@ export async function generateProblems(database: Database, options: { count: num
       now()
     FROM generate_series(1, ${count}) g
     CROSS JOIN LATERAL (SELECT ${statusCases} AS status) s
-    JOIN units u ON u.id = (${unitArray})[1 + (g * 7919 + ${seed}) % cardinality(${unitArray})]`);
+    JOIN units u ON u.id = (${unitArray})[1 + ((g::bigint * 7919 + ${seed}) % cardinality(${unitArray}))::int]`);
   await database.raw(`INSERT INTO problem_units (problem_id, unit_id, role) SELECT id, lead_unit_id, 'lead' FROM problems`);
   // A third of the problems have a cooperating unit.
   await database.raw(`
     INSERT INTO problem_units (problem_id, unit_id, role)
-    SELECT p.id, (${unitArray})[1 + (p.id * 104729 + ${seed}) % cardinality(${unitArray})], 'cooperating'
+    SELECT p.id, (${unitArray})[1 + ((p.id::bigint * 104729 + ${seed}) % cardinality(${unitArray}))::int], 'cooperating'
     FROM problems p WHERE p.id % 3 = 0
     ON CONFLICT DO NOTHING`);
   await database.raw(`
@@ -105,7 +105,7 @@ export async function generateProblems(database: Database, options: { count: num
   await database.raw(`
     INSERT INTO extensions (problem_id, current_deadline, new_deadline, reason, status, requested_by)
     SELECT id, deadline, to_char(deadline::date + 60, 'YYYY-MM-DD'), '汛期影响施工', 'pending', ${coordinator?.id ?? 1}
-    FROM problems WHERE status = 'rectifying' AND deadline IS NOT NULL AND id % 50 = 0`);
+    FROM problems WHERE status = 'rectifying' AND deadline IS NOT NULL AND id % 47 = 0`);
   await database.raw(`
     INSERT INTO progress_reports (problem_id, rectification_round, text, status, return_reason, submitted_by)
     SELECT id, rectification_round, '本月完成部分整改', CASE WHEN id % 40 = 0 THEN 'returned' ELSE 'submitted' END,
