@@ -20,6 +20,20 @@ export interface PassOptions {
   count: number;
   /** Calls in flight at once; 1 for a sequential pass. */
   concurrency: number;
+  /**
+   * Time bound: no new call starts once this many ms have passed (warmup: a fifth of it), so slow operations get
+   * fewer than `count` calls instead of stretching the run; `count` in the result says how many were made.
+   * Undefined or 0: no bound.
+   */
+  maxMs?: number;
+}
+
+const boundOf = (maxMs: number | undefined) => (maxMs && maxMs > 0 ? maxMs : Number.POSITIVE_INFINITY);
+
+/** Untimed calls, at most `warmup` of them and at least one, within a fifth of the time bound. */
+async function warmUp(fns: readonly ((i: number) => Promise<unknown>)[], warmup: number, maxMs: number | undefined): Promise<void> {
+  const until = performance.now() + boundOf(maxMs) / 5;
+  for (let i = 0; i < warmup && (i === 0 || performance.now() < until); i++) for (const fn of fns) await fn(i);
 }
 
 /** Nearest-rank percentile of an ascending-sorted array (p in 0..100). */
@@ -45,24 +59,26 @@ export function summarize(durationsMs: readonly number[], wallMs: number): Stats
 }
 
 /**
- * Call `fn(i)` `warmup` times untimed, then `count` times timed with at most `concurrency` calls in flight.
- * Each call's latency is measured from its own start, so under concurrency it includes queueing behind the others.
+ * Call `fn(i)` `warmup` times untimed, then `count` times timed with at most `concurrency` calls in flight (fewer
+ * when the time bound is reached). Each call's latency is measured from its own start, so under concurrency it
+ * includes queueing behind the others.
  */
 export async function runPass(fn: (i: number) => Promise<unknown>, options: PassOptions): Promise<Stats> {
   const { warmup, count, concurrency } = options;
-  for (let i = 0; i < warmup; i++) await fn(i);
+  await warmUp([fn], warmup, options.maxMs);
 
-  const durations = new Array<number>(count);
+  const durations: number[] = [];
   let next = 0;
+  const start = performance.now();
+  const until = start + boundOf(options.maxMs);
   const worker = async () => {
-    while (next < count) {
+    while (next < count && (next === 0 || performance.now() < until)) {
       const i = next++;
-      const start = performance.now();
+      const t = performance.now();
       await fn(warmup + i);
-      durations[i] = performance.now() - start;
+      durations.push(performance.now() - t);
     }
   };
-  const start = performance.now();
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
   return summarize(durations, performance.now() - start);
 }
@@ -78,24 +94,24 @@ export async function runPairedPass(
   options: Omit<PassOptions, 'concurrency'>,
 ): Promise<[Stats, Stats]> {
   const { warmup, count } = options;
-  for (let i = 0; i < warmup; i++) {
-    await a(i);
-    await b(i);
-  }
-  const da = new Array<number>(count);
-  const db = new Array<number>(count);
+  // Both variants share the pass, so they share twice the time bound.
+  const maxMs = options.maxMs && options.maxMs > 0 ? options.maxMs * 2 : undefined;
+  await warmUp([a, b], warmup, maxMs);
+  const da: number[] = [];
+  const db: number[] = [];
   const timed = async (fn: (i: number) => Promise<unknown>, i: number) => {
     const start = performance.now();
     await fn(warmup + i);
     return performance.now() - start;
   };
-  for (let i = 0; i < count; i++) {
+  const until = performance.now() + boundOf(maxMs);
+  for (let i = 0; i < count && (i === 0 || performance.now() < until); i++) {
     if (i % 2 === 0) {
-      da[i] = await timed(a, i);
-      db[i] = await timed(b, i);
+      da.push(await timed(a, i));
+      db.push(await timed(b, i));
     } else {
-      db[i] = await timed(b, i);
-      da[i] = await timed(a, i);
+      db.push(await timed(b, i));
+      da.push(await timed(a, i));
     }
   }
   const sum = (d: number[]) => d.reduce((x, y) => x + y, 0);

@@ -269,7 +269,7 @@ function printRun(run: RunResult, options: Options) {
   const out: string[] = [
     '',
     `== ${dbLabel(run.db)}: ${run.serverVersion}`,
-    `   data: --problems ${options.problems} (scale knob; no problems generated yet), seed ${options.seed}: ${g.regions} regions, ${g.units} units, ${g.users} users (${Object.entries(
+    `   data: --problems ${options.problems} (${g.problemsGenerated ? `${g.problemsGenerated.problems} problems generated` : "no problems"}), seed ${options.seed}: ${g.regions} regions, ${g.units} units, ${g.users} users (${Object.entries(
       g.roles,
     )
       .map(([r, n]) => `${r} ${n}`)
