@@ -65,7 +65,13 @@ describe('administration through the browser', () => {
     await pickOption(page, page.getByLabel('单位类型'), '职能部门');
     // Parent: the top of the tree (whatever the demo district calls it); the region follows the parent.
     await page.getByLabel('上级单位').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').first().click();
+    const top = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').first();
+    await top.waitFor();
+    // A click during the drop-down's opening animation can be lost (the region then stays empty); let it settle.
+    await page.waitForTimeout(250);
+    const parentName = (await top.innerText()).trim();
+    await top.click();
+    await page.getByTestId('unit-form').locator('.ant-form-item', { hasText: '上级单位' }).getByTitle(parentName).waitFor();
     await page.getByLabel('联系电话').fill('0571-87001234');
     await snap(page, 'unit-create-drawer');
     await page.getByTestId('unit-submit').click();

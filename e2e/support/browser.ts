@@ -75,10 +75,17 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('login-form').waitFor();
 }
 
-/** The side navigation's visible labels, in order. */
+/** The side navigation's visible labels, in order (without the to-do badge's count). */
 export async function menuLabels(page: Page): Promise<string[]> {
   const items = page.getByTestId('side-nav').locator('.ant-menu-title-content');
-  return (await items.allInnerTexts()).map((s) => s.trim());
+  const texts = await items.evaluateAll((nodes) =>
+    nodes.map((node) => {
+      const copy = node.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.ant-badge').forEach((badge) => badge.remove());
+      return copy.innerText;
+    }),
+  );
+  return texts.map((s) => s.trim());
 }
 
 /**

@@ -68,7 +68,12 @@ export class LocalDiskStore implements EvidenceStore {
   async put(sha256: string, content: Readable | Buffer): Promise<void> {
     const finalPath = this.pathOf(sha256);
     if (await this.exists(sha256)) {
-      if (content instanceof Readable) content.resume();
+      // Same hash, same bytes: nothing to write. Close the stream instead of draining it — its source (a temp file
+      // the caller deletes next) may vanish, and a read error with no listener would crash the process.
+      if (content instanceof Readable) {
+        content.on('error', () => undefined);
+        content.destroy();
+      }
       return;
     }
     const dir = path.dirname(finalPath);

@@ -51,13 +51,15 @@ export function withQuery(path: string, query?: Query): string {
 interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its content type and boundary. */
+  form?: FormData;
   /** Don't treat 401 as "session expired" (the sign-in page and the session probe). */
   quiet401?: boolean;
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { 'Accept-Language': language, Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.body !== undefined && !options.form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken ?? csrfFromCookie();
     if (token) headers['x-csrf-token'] = token;
@@ -68,7 +70,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
   } catch {
     throw new ApiError('NETWORK', translate(ui, language, 'error.network'), 0);
@@ -94,7 +96,12 @@ export const api = {
     request<T>('POST', path, { ...options, body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T = void>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** multipart/form-data, for evidence files. */
+  upload: <T>(path: string, form: FormData) => request<T>('POST', path, { form }),
 };
+
+/** The address of something the browser fetches itself (an <img src>, a download link). */
+export const apiUrl = (path: string, query?: Query) => withQuery(`/api${path}`, query);
 
 /** The text to show for any thrown value. */
 export function errorMessage(error: unknown): string {

@@ -22,6 +22,17 @@ const UsersBrowsePage = page(() => import('../features/users/pages/UsersBrowsePa
 const UsersAdminPage = page(() => import('../features/users/pages/UsersAdminPage'), 'UsersAdminPage');
 const CalendarPage = page(() => import('../features/calendar/pages/CalendarPage'), 'CalendarPage');
 const AuditPage = page(() => import('../features/audit/pages/AuditPage'), 'AuditPage');
+const TodoPage = page(() => import('../features/todo/pages/TodoPage'), 'TodoPage');
+const ProblemsPage = page(() => import('../features/problems/pages/ProblemsPage'), 'ProblemsPage');
+const ProblemDetailPage = page(() => import('../features/problems/pages/ProblemDetailPage'), 'ProblemDetailPage');
+const ProblemNewPage = page(() => import('../features/problems/pages/ProblemFormPages'), 'ProblemNewPage');
+const ProblemEditPage = page(() => import('../features/problems/pages/ProblemFormPages'), 'ProblemEditPage');
+const LookbackPage = page(() => import('../features/lookback/pages/LookbackPage'), 'LookbackPage');
+const CampaignPage = page(() => import('../features/lookback/pages/CampaignPage'), 'CampaignPage');
+const CheckPage = page(() => import('../features/lookback/pages/CheckPage'), 'CheckPage');
+const RoundsPage = page(() => import('../features/rounds/pages/RoundsPage'), 'RoundsPage');
+const PlansPage = page(() => import('../features/rounds/pages/PlansPage'), 'PlansPage');
+const LoopSettingsPage = page(() => import('../features/settings/pages/LoopSettingsPage'), 'LoopSettingsPage');
 
 /** Managers reach the editable screen from the read-only address too. */
 function ManagersTo({ manage, to, children }: { manage: 'unit.manage' | 'user.manage'; to: string; children: React.ReactNode }) {
@@ -33,7 +44,7 @@ function ManagersTo({ manage, to, children }: { manage: 'unit.manage' | 'user.ma
 function HomeRoute() {
   const { can } = useSession();
   const links = flatLinks(visibleNavigation(can)).filter((l) => l.path !== '/');
-  return <HomePage links={links} />;
+  return <HomePage links={links} todo={links.some((l) => l.path === '/todo')} />;
 }
 
 export function AppRoutes() {
@@ -68,7 +79,18 @@ export function AppRoutes() {
           <Route path="admin/regions" element={<Allowed permission="region.manage"><RegionsPage /></Allowed>} />
           <Route path="admin/units" element={<Allowed permission="unit.manage"><UnitsAdminPage /></Allowed>} />
           <Route path="admin/users" element={<Allowed permission="user.manage"><UsersAdminPage /></Allowed>} />
+          <Route path="admin/settings" element={<Allowed permission="settings.manage"><LoopSettingsPage /></Allowed>} />
           <Route path="admin/audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
+          <Route path="todo" element={<Allowed permission="problem.read"><TodoPage /></Allowed>} />
+          <Route path="problems" element={<Allowed permission="problem.read"><ProblemsPage /></Allowed>} />
+          <Route path="problems/new" element={<Allowed permission="problem.register"><ProblemNewPage /></Allowed>} />
+          <Route path="problems/:id" element={<Allowed permission="problem.read"><ProblemDetailPage /></Allowed>} />
+          <Route path="problems/:id/edit" element={<Allowed permission="problem.register"><ProblemEditPage /></Allowed>} />
+          <Route path="lookback" element={<Allowed permission="problem.read"><LookbackPage /></Allowed>} />
+          <Route path="lookback/checks/:id" element={<Allowed permission="problem.read"><CheckPage /></Allowed>} />
+          <Route path="lookback/:id" element={<Allowed permission="problem.register"><CampaignPage /></Allowed>} />
+          <Route path="rounds" element={<Allowed permission="problem.read"><RoundsPage /></Allowed>} />
+          <Route path="plans" element={<Allowed permission="problem.read"><PlansPage /></Allowed>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>

@@ -1,5 +1,11 @@
 import {
   ApartmentOutlined,
+  CheckSquareOutlined,
+  ControlOutlined,
+  FlagOutlined,
+  HistoryOutlined,
+  ProjectOutlined,
+  UnorderedListOutlined,
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
@@ -24,6 +30,8 @@ export interface NavLink {
   needs?: Permission;
   /** Hidden when the user has this one: managers get the admin screen instead of the read-only one. */
   unless?: Permission;
+  /** A count shown next to the label (the to-do). */
+  badge?: 'todo';
 }
 
 export interface NavGroup {
@@ -40,6 +48,12 @@ export type NavEntry = NavLink | NavGroup;
  */
 export const navigation: NavEntry[] = [
   { path: '/', label: 'menu.home', hint: 'hint.home', icon: <HomeOutlined /> },
+  // The work of the closed loop. Administrators run the system, not the loop: they get the ledger read-only.
+  { path: '/todo', label: 'menu.todo', hint: 'hint.todo', icon: <CheckSquareOutlined />, needs: 'problem.read', unless: 'settings.manage', badge: 'todo' },
+  { path: '/problems', label: 'menu.problems', hint: 'hint.problems', icon: <UnorderedListOutlined />, needs: 'problem.read' },
+  { path: '/lookback', label: 'menu.lookback', hint: 'hint.lookback', icon: <HistoryOutlined />, needs: 'problem.read', unless: 'settings.manage' },
+  { path: '/rounds', label: 'menu.rounds', hint: 'hint.rounds', icon: <FlagOutlined />, needs: 'problem.register' },
+  { path: '/plans', label: 'menu.plans', hint: 'hint.plans', icon: <ProjectOutlined />, needs: 'problem.register' },
   { path: '/units', label: 'menu.units', hint: 'hint.units', icon: <ApartmentOutlined />, needs: 'unit.read', unless: 'unit.manage' },
   { path: '/users', label: 'menu.users', hint: 'hint.users', icon: <TeamOutlined />, needs: 'user.read', unless: 'user.manage' },
   { path: '/calendar', label: 'menu.calendar', hint: 'hint.calendar', icon: <CalendarOutlined />, needs: 'calendar.read', unless: 'calendar.manage' },
@@ -51,6 +65,7 @@ export const navigation: NavEntry[] = [
       { path: '/admin/units', label: 'menu.unitAdmin', hint: 'hint.unitAdmin', icon: <ClusterOutlined />, needs: 'unit.manage' },
       { path: '/admin/users', label: 'menu.userAdmin', hint: 'hint.userAdmin', icon: <UsergroupAddOutlined />, needs: 'user.manage' },
       { path: '/calendar', label: 'menu.calendar', hint: 'hint.calendarManage', icon: <CalendarOutlined />, needs: 'calendar.manage' },
+      { path: '/admin/settings', label: 'menu.loopSettings', hint: 'hint.loopSettings', icon: <ControlOutlined />, needs: 'settings.manage' },
       { path: '/admin/audit', label: 'menu.audit', hint: 'hint.audit', icon: <AuditOutlined />, needs: 'audit.read' },
     ],
   },

@@ -62,6 +62,9 @@ function useI18n(): I18nValue {
   return value;
 }
 
+/** Whether a key built from server data (a timeline action, a notification kind) has a text in the catalog. */
+export const isUiKey = (key: string): key is UiKey => Object.prototype.hasOwnProperty.call(ui, key);
+
 /** `const t = useT(); t('menu.home')` — the only way components get text. */
 export const useT = (): TFunction => useI18n().t;
 export const useLanguage = () => {

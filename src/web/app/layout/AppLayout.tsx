@@ -3,6 +3,7 @@ import { Breadcrumb, Button, Drawer, Grid, Layout } from 'antd';
 import { Suspense, useEffect, useState } from 'react';
 import { Outlet, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../../features/notifications/components/NotificationBell';
 import { PageLoading } from '../../components/results';
 import { useT } from '../../i18n/I18nProvider';
 import { useMe, useSession } from '../../session/SessionProvider';
@@ -24,6 +25,10 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const current = activeLink(flatLinks(visibleNavigation(can)), pathname);
   const pageTitle = current ? t(current.label) : null;
+  useEffect(() => {
+    // A new page starts at its top (a long form's submit button must not leave the next page scrolled down).
+    window.scrollTo(0, 0);
+  }, [pathname]);
   useEffect(() => {
     // Tabs and browser history read "用户管理 · 生态环境保护督察…" rather than the same name everywhere.
     document.title = pageTitle ? `${pageTitle} · ${t('app.productName')}` : t('app.productName');
@@ -72,6 +77,7 @@ export function AppLayout() {
             />
           )}
           <div className="app-header__spacer" />
+          <NotificationBell />
           <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
           <UserMenu />
         </Layout.Header>

@@ -27,7 +27,7 @@ export function valueLabel(t: TFunction, field: string, value: unknown): string 
   return one(value);
 }
 
-export const ENTITY_TYPES = ['user', 'unit', 'region', 'calendar', 'system'] as const;
+export const ENTITY_TYPES = ['problem', 'evidence', 'lookback_campaign', 'round', 'batch', 'plan', 'user', 'unit', 'region', 'calendar', 'settings', 'system'] as const;
 export const ACTION_PREFIXES = [
   'auth.',
   'user.',
@@ -35,6 +35,9 @@ export const ACTION_PREFIXES = [
   'region.',
   'calendar.',
   'system.',
+  'problem.',
+  'evidence.',
+  'lookback.',
   'auth.sign_in',
   'user.created',
   'user.updated',
