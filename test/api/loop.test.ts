@@ -219,3 +219,36 @@ describe('长期坚持 problems', () => {
     expect(done.json().deadline).toBeNull();
   });
 });
+
+describe('editing a problem', () => {
+  it('keeps the completion of milestones that stay in the plan', async () => {
+    const created = (await coordinator.request('POST', '/api/problems', await problemInput(ctx, { title: '节点编辑' }))).json();
+    await act(coordinator, created.id, 'assign');
+    await act(water, created.id, 'acknowledge');
+    const first = created.milestones[0];
+    await act(water, created.id, 'report-progress', { text: '排查完成', milestoneIdsDone: [first.id] });
+    const before = (await coordinator.request('GET', `/api/problems/${created.id}`)).json();
+    const res = await coordinator.request('PATCH', `/api/problems/${created.id}`, {
+      milestones: [
+        { title: '完成排口排查', dueOn: '2026-03-31' },
+        { title: '完成截污纳管', dueOn: '2026-07-31' },
+        { title: '完成水质监测', dueOn: '2026-08-31' },
+      ],
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().milestones.map((m: { title: string; doneOn: string | null }) => [m.title, m.doneOn])).toEqual([
+      ['完成排口排查', first.doneOn ?? before.milestones[0].doneOn],
+      ['完成截污纳管', null],
+      ['完成水质监测', null],
+    ]);
+  });
+
+  it('checks the credit code of the involved enterprise', async () => {
+    const bad = await coordinator.request('POST', '/api/problems', await problemInput(ctx, { enterpriseName: '某企业', enterpriseUscc: '91350100M000100Y44' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('USCC_INVALID');
+    const ok = await coordinator.request('POST', '/api/problems', await problemInput(ctx, { enterpriseName: '某企业', enterpriseUscc: '91350100m000100y43' }));
+    expect(ok.json().enterpriseUscc).toBe('91350100M000100Y43');
+  });
+});

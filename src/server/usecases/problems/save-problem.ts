@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
 import { counterKey, formatProblemCode } from '../../../domain/problem/code.js';
-import { normalizeUscc } from '../../../domain/uscc.js';
+import { normalizeUscc, validateUscc } from '../../../domain/uscc.js';
 import type { CreateProblemInput, UpdateProblemInput } from '../../../shared/api/problems.js';
 import { requirePermission, unitScopeSql } from '../../access/access.js';
 import type { Executor } from '../../db/client.js';
@@ -57,7 +57,14 @@ function columnsOf(input: Partial<CreateProblemInput>) {
   const c: Partial<typeof problems.$inferInsert> = {};
   const copy = ['source', 'roundId', 'batchId', 'planId', 'category', 'title', 'description', 'regionId', 'address', 'enterpriseUnitId', 'enterpriseName', 'leadUnitId', 'leaderUserId', 'responsiblePerson', 'responsiblePhone', 'goal', 'measures', 'closingCriteria', 'deadlineKind', 'flagged', 'flagLevel', 'isPublic', 'remarks'] as const;
   for (const key of copy) if (input[key] !== undefined) (c as Record<string, unknown>)[key] = input[key];
-  if (input.enterpriseUscc !== undefined) c.enterpriseUscc = input.enterpriseUscc ? normalizeUscc(input.enterpriseUscc) : null;
+  if (input.enterpriseUscc !== undefined) {
+    const value = input.enterpriseUscc ? normalizeUscc(input.enterpriseUscc) : '';
+    if (value) {
+      const verdict = validateUscc(value);
+      if (!verdict.ok) throw new AppError('USCC_INVALID', { code: value, reason: verdict.reason, expected: verdict.expected ?? '' }, 400);
+    }
+    c.enterpriseUscc = value || null;
+  }
   if (input.lng !== undefined) c.lng = input.lng === null ? null : String(input.lng);
   if (input.lat !== undefined) c.lat = input.lat === null ? null : String(input.lat);
   if (input.deadlineKind !== undefined || input.deadline !== undefined) c.deadline = input.deadlineKind === 'date' || input.deadlineKind === undefined ? (input.deadline ?? null) : null;
@@ -74,10 +81,19 @@ async function writeUnits(tx: Executor, problemId: number, leadUnitId: number | 
   if (rows.length) await tx.insert(problemUnits).values(rows);
 }
 
+/**
+ * Replace the milestones of a round with the edited list. A milestone already reached keeps its completion date when
+ * it stays in the list under the same title: editing the plan never erases what the unit reported.
+ */
 async function writeMilestones(tx: Executor, problemId: number, round: number, items: { title: string; dueOn: string }[]) {
-  await tx.delete(milestones).where(and(eq(milestones.problemId, problemId), eq(milestones.rectificationRound, round)));
+  const where = and(eq(milestones.problemId, problemId), eq(milestones.rectificationRound, round));
+  const previous = await tx.select({ title: milestones.title, doneOn: milestones.doneOn }).from(milestones).where(where);
+  const doneByTitle = new Map(previous.filter((m) => m.doneOn).map((m) => [m.title, m.doneOn]));
+  await tx.delete(milestones).where(where);
   if (items.length)
-    await tx.insert(milestones).values(items.map((m, i) => ({ problemId, seq: i + 1, title: m.title, dueOn: m.dueOn, rectificationRound: round })));
+    await tx.insert(milestones).values(
+      items.map((m, i) => ({ problemId, seq: i + 1, title: m.title, dueOn: m.dueOn, doneOn: doneByTitle.get(m.title) ?? null, rectificationRound: round })),
+    );
 }
 
 /** 登记: a coordinator puts a problem on the list (待交办) with a generated, unique code. */
