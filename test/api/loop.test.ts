@@ -177,7 +177,9 @@ describe('the closed loop, from registration to 已销号', () => {
     expect(archived.json().status).toBe('archived');
     expect(archived.json().archives[0].files).toBe(7);
     expect(archived.json().archives[0].manifestSha256).toMatch(/^[0-9a-f]{64}$/);
-    const filed = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-02-12' });
+    const future = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-03-01' });
+    expect(future.json().code).toBe('FILING_DATE_INVALID');
+    const filed = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-02-11' });
     expect(filed.json()).toMatchObject({ status: 'closed', scheduleState: 'closed', filingNumber: '青督改备〔2026〕1号', allowedActions: ['reopen'] });
   });
 
