@@ -83,7 +83,8 @@ describe('the closed loop, from registration to 已销号', () => {
     const res = await act(coordinator, id, 'return-report', { reportId, reason: '照片未显示排口位置，请补充。' });
     expect(res.json().progressReports[0]).toMatchObject({ status: 'returned', returnReason: '照片未显示排口位置，请补充。' });
     const again = await act(coordinator, id, 'return-report', { reportId, reason: '重复' });
-    expect(again.json().code).toBe('REPORT_NOT_RETURNABLE');
+    expect(again.json()).toEqual({ code: 'ACTION_NOTHING_PENDING', message: '当前没有待处理的事项，不能“退回报送”' });
+    expect((await coordinator.request('GET', `/api/problems/${id}`)).json().allowedActions).not.toContain('return_report');
   });
 
   it('an extension is requested, approved and becomes the deadline in force', async () => {
@@ -91,8 +92,11 @@ describe('the closed loop, from registration to 已销号', () => {
     expect(early.json().code).toBe('EXTENSION_NOT_LATER');
     await act(water, id, 'request-extension', { newDeadline: '2026-12-31', reason: '汛期影响施工' });
     expect((await act(water, id, 'request-extension', { newDeadline: '2027-01-31', reason: '再延' })).json().code).toBe('EXTENSION_PENDING');
-    const extId = (await coordinator.request('GET', `/api/problems/${id}`)).json().extensions[0].id;
+    const pending = (await coordinator.request('GET', `/api/problems/${id}`)).json();
+    expect(pending.allowedActions).toContain('decide_extension');
+    const extId = pending.extensions[0].id;
     const res = await act(coordinator, id, 'decide-extension', { extensionId: extId, approve: true, note: '同意' });
+    expect(res.json().allowedActions).not.toContain('decide_extension');
     expect(res.json()).toMatchObject({ deadline: '2026-12-31', originalDeadline: '2026-09-30', extended: true });
     const ledger = (await coordinator.request('GET', '/api/problems?sort=deadline')).json().items;
     expect(ledger.find((r: { id: number }) => r.id === id)).toMatchObject({ deadline: '2026-12-31', extended: true });

@@ -124,3 +124,19 @@ describe('isIndependentVerifier', () => {
     expect(isIndependentVerifier(12, '/1/9/12/', rectifying)).toBe(false);
   });
 });
+
+describe('decisions need something pending', () => {
+  const none = { reports: false, extensions: false, objections: false };
+  it('offers 退回, 审批延期 and 处理异议 only when a report, a request or an objection waits', () => {
+    const rectifying = { status: 'rectifying' as const, deadlineKind: 'date' as const };
+    expect(allowedActions({ ...rectifying, pending: none }, as('coordinator'))).toEqual(['edit']);
+    expect(allowedActions({ ...rectifying, pending: { ...none, reports: true, extensions: true } }, as('coordinator'))).toEqual(['edit', 'return_report', 'decide_extension']);
+    const notice = { status: 'public_notice' as const, deadlineKind: 'date' as const };
+    expect(refusal('decide_objection', { ...notice, pending: none }, as('coordinator'))).toBe('nothing_pending');
+    expect(refusal('decide_objection', { ...notice, pending: { ...none, objections: true } }, as('coordinator'))).toBeNull();
+  });
+  it('checks status and party before anything pending', () => {
+    expect(refusal('return_report', { status: 'closed', deadlineKind: 'date', pending: none }, as('coordinator'))).toBe('wrong_status');
+    expect(refusal('return_report', { status: 'rectifying', deadlineKind: 'date', pending: none }, as('leadHandler'))).toBe('not_your_part');
+  });
+});

@@ -80,7 +80,11 @@ export interface TransitionSpec {
   by: readonly Party[];
   /** Only for problems whose deadline kind is one of these (default: any). */
   deadlineKinds?: readonly DeadlineKind[];
+  /** Only when something of this kind waits for a decision (a submitted report, an extension request, an objection). */
+  needsPending?: PendingKind;
 }
+
+export type PendingKind = 'reports' | 'extensions' | 'objections';
 
 const ACTIVE: readonly ProblemStatus[] = ['acknowledged', 'rectifying'];
 const OPEN: readonly ProblemStatus[] = ['assigned', 'acknowledged', 'rectifying'];
@@ -91,9 +95,9 @@ export const TRANSITIONS: Record<ProblemAction, TransitionSpec> = {
   acknowledge: { from: ['assigned'], to: 'acknowledged', by: ['leadHandler', 'leadHead'] },
   // The first progress report starts the rectification proper.
   report_progress: { from: ACTIVE, to: 'rectifying', by: ['rectifyingHandler', 'leadHead'] },
-  return_report: { from: ACTIVE, to: null, by: ['coordinator'] },
+  return_report: { from: ACTIVE, to: null, by: ['coordinator'], needsPending: 'reports' },
   request_extension: { from: OPEN, to: null, by: ['leadHandler', 'leadHead'], deadlineKinds: ['immediate', 'date'] },
-  decide_extension: { from: OPEN, to: null, by: ['coordinator'] },
+  decide_extension: { from: OPEN, to: null, by: ['coordinator'], needsPending: 'extensions' },
   // 长期坚持 problems are never closed by accident: they cannot enter the closing steps.
   submit_self_check: { from: ['rectifying'], to: 'self_check_submitted', by: ['leadHead'], deadlineKinds: ['immediate', 'date'] },
   start_verification: { from: ['self_check_submitted'], to: 'verifying', by: ['coordinator'] },
@@ -101,7 +105,7 @@ export const TRANSITIONS: Record<ProblemAction, TransitionSpec> = {
   record_verification: { from: ['verifying'], to: null, by: ['assignedVerifier'] },
   record_objection: { from: ['public_notice'], to: null, by: ['coordinator'] },
   // upheld → verifying, dismissed → stays
-  decide_objection: { from: ['public_notice'], to: null, by: ['coordinator'] },
+  decide_objection: { from: ['public_notice'], to: null, by: ['coordinator'], needsPending: 'objections' },
   end_notice: { from: ['public_notice'], to: 'notice_completed', by: ['system', 'coordinator'] },
   archive: { from: ['notice_completed'], to: 'archived', by: ['coordinator'] },
   file: { from: ['archived'], to: 'closed', by: ['coordinator'] },
@@ -113,16 +117,19 @@ export const TRANSITIONS: Record<ProblemAction, TransitionSpec> = {
 export interface ProblemSnapshot {
   status: ProblemStatus;
   deadlineKind: DeadlineKind;
+  /** What waits for a decision; when absent, decisions are not checked against it. */
+  pending?: Record<PendingKind, boolean>;
 }
 
-export type RefusalReason = 'wrong_status' | 'not_your_part' | 'wrong_deadline_kind';
+export type RefusalReason = 'wrong_status' | 'not_your_part' | 'wrong_deadline_kind' | 'nothing_pending';
 
-/** Why an action is not possible now, or null when it is. Checked in this order: status, deadline kind, party. */
+/** Why an action is not possible now, or null when it is. Checked in this order: status, deadline kind, party, pending. */
 export function refusal(action: ProblemAction, problem: ProblemSnapshot, relations: Relations): RefusalReason | null {
   const spec = TRANSITIONS[action];
   if (!spec.from.includes(problem.status)) return 'wrong_status';
   if (spec.deadlineKinds && !spec.deadlineKinds.includes(problem.deadlineKind)) return 'wrong_deadline_kind';
   if (!spec.by.some((party) => relations[party])) return 'not_your_part';
+  if (spec.needsPending && problem.pending && !problem.pending[spec.needsPending]) return 'nothing_pending';
   return null;
 }
 

@@ -69,6 +69,7 @@ export const errorCatalog = {
     'zh-CN': '该问题的整改时限类型不允许“{action}”（长期坚持的问题按期报送、标记阶段性完成，不走销号流程）',
     en: '"{action}" does not apply to this kind of deadline (ongoing problems report periodically and are marked phase-done, never closed)',
   },
+  ACTION_NOTHING_PENDING: { 'zh-CN': '当前没有待处理的事项，不能“{action}”', en: 'Nothing is waiting for "{action}"' },
   ACTION_NOT_YOUR_PART: { 'zh-CN': '“{action}”不由您所在单位或角色办理', en: '"{action}" is not for your unit or role' },
   PROBLEM_NEEDS_LEAD_UNIT: { 'zh-CN': '交办前须确定牵头单位', en: 'Choose the lead unit before assigning' },
   PROBLEM_NEEDS_DEADLINE: { 'zh-CN': '整改时限为具体日期时须填写日期', en: 'A dated deadline needs its date' },

@@ -13,7 +13,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** 问题详情: every field, the timeline, every round's closing steps, and the actions the caller may take now. */
 export async function getProblem(ex: Executor, services: Services, actor: Actor, id: number): Promise<ProblemDetail> {
-  const { problem: p, parties, relations } = await loadProblem(ex, actor, id);
+  const { problem: p, snapshot, parties, relations } = await loadProblem(ex, actor, id);
   const [region] = await ex.select({ name: regions.name }).from(regions).where(eq(regions.id, p.regionId));
   const unitRows = parties.units.length ? await ex.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, parties.units.map((u) => u.id))) : [];
   const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
@@ -103,7 +103,7 @@ export async function getProblem(ex: Executor, services: Services, actor: Actor,
     filingDate: p.filingDate,
     closedOn: p.closedOn,
     version: p.version,
-    allowedActions: allowedActions(p, relations),
+    allowedActions: allowedActions(snapshot, relations),
     milestones: ms.map((m) => ({ id: m.id, seq: m.seq, title: m.title, dueOn: m.dueOn, doneOn: m.doneOn, round: m.rectificationRound })),
     progressReports: reports.map((r) => ({
       id: r.id,

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
-import { refusal, type ProblemAction, type ProblemStatus, type Relations } from '../../../domain/problem/lifecycle.js';
+import { refusal, type ProblemAction, type ProblemSnapshot, type ProblemStatus, type Relations } from '../../../domain/problem/lifecycle.js';
 import type { DeadlineKind } from '../../../domain/problem/vocabulary.js';
 import { problemScopeSql, relationsFor, type ProblemParties } from '../../access/access.js';
 import type { Executor } from '../../db/client.js';
@@ -11,6 +11,8 @@ export type ProblemRecord = typeof problems.$inferSelect & { status: ProblemStat
 
 export interface LoadedProblem {
   problem: ProblemRecord;
+  /** status, deadline kind and what waits for a decision: the input of the lifecycle table */
+  snapshot: ProblemSnapshot;
   parties: ProblemParties;
   relations: Relations;
 }
@@ -40,13 +42,26 @@ export async function loadProblem(ex: Executor, actor: Actor, id: number, option
     verifierUserId: problem.verifierUserId,
     inRegionScope: actor.roles.includes('admin') || Boolean(visible.in_region),
   };
-  return { problem: problem as ProblemRecord, parties, relations: relationsFor(actor, parties) };
+  const pending = rowsOf<{ reports: boolean; extensions: boolean; objections: boolean }>(
+    await ex.execute(sql`
+      SELECT EXISTS (SELECT 1 FROM progress_reports WHERE problem_id = ${id} AND status = 'submitted' AND rectification_round = ${problem.rectificationRound}) AS reports,
+             EXISTS (SELECT 1 FROM extensions WHERE problem_id = ${id} AND status = 'pending') AS extensions,
+             EXISTS (SELECT 1 FROM objections WHERE problem_id = ${id} AND decision = 'pending') AS objections`),
+  )[0]!;
+  const record = problem as ProblemRecord;
+  const snapshot: ProblemSnapshot = {
+    status: record.status,
+    deadlineKind: record.deadlineKind,
+    pending: { reports: Boolean(pending.reports), extensions: Boolean(pending.extensions), objections: Boolean(pending.objections) },
+  };
+  return { problem: record, snapshot, parties, relations: relationsFor(actor, parties) };
 }
 
 /** Refuse an action that the lifecycle table does not allow now, with a message that says why. */
 export function assertAllowed(action: ProblemAction, loaded: LoadedProblem): void {
-  const reason = refusal(action, loaded.problem, loaded.relations);
+  const reason = refusal(action, loaded.snapshot, loaded.relations);
   if (reason === 'wrong_status') throw new AppError('ACTION_WRONG_STATUS', { action, status: loaded.problem.status }, 409);
   if (reason === 'wrong_deadline_kind') throw new AppError('ACTION_WRONG_DEADLINE_KIND', { action }, 409);
   if (reason === 'not_your_part') throw new AppError('ACTION_NOT_YOUR_PART', { action }, 403);
+  if (reason === 'nothing_pending') throw new AppError('ACTION_NOTHING_PENDING', { action }, 409);
 }
