@@ -25,7 +25,7 @@ export const BENCH_ACTORS = {
 } as const;
 
 export interface Scale {
-  /** The scale knob (problems are not generated yet; the organisation grows with it). */
+  /** Problems in the generated ledger (bench/problems.ts); the organisation grows with it. */
   problems: number;
   units: number;
   towns: number;
@@ -313,8 +313,9 @@ export async function generate(database: Database, options: { scale: Scale; seed
       after: { county: BENCH_COUNTY, seed: options.seed, problems: scale.problems, units: units.length, users: users.length },
     }),
   );
-  // Fresh statistics, as autovacuum would eventually produce, so plans do not change in the middle of a run.
-  await database.raw('ANALYZE');
+  // Fresh statistics and visibility maps, as autovacuum would eventually produce, so that neither plans nor an
+  // autovacuum worker change in the middle of a run.
+  await database.raw('VACUUM ANALYZE');
 
   const roles: Record<string, number> = {};
   for (const [, role] of roleRows) roles[role] = (roles[role] ?? 0) + 1;

@@ -12,7 +12,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { openDatabase, type Database } from '../src/server/db/client.js';
-import { createServices } from '../src/server/services.js';
+import { createServices, fixedClock } from '../src/server/services.js';
 import { BENCH_ACTORS, BENCH_PASSWORD, generate, scaleFor, type Generated, type Scale } from './generate.js';
 import { fmtMs, fmtRate, fmtRatio, otherCpuMonitor, runPairedPass, runPass, table, type Stats } from './measure.js';
 import { prepareLedgerOperations } from './ledger-operations.js';
@@ -20,6 +20,12 @@ import { prepareOperations, signInApp } from './operations.js';
 import { generateProblems } from './problems.js';
 
 type DbKind = 'pglite' | 'postgres';
+
+/**
+ * The (China) day the app's clock is fixed at: bench/problems.ts writes the ledger's dates and warning columns as of
+ * this day, so to-do buckets and warnings read the same workload whatever day the benchmark runs.
+ */
+const BENCH_TODAY = '2026-11-22';
 
 const HELP = `Usage: npm run bench -- [options]
 
@@ -29,6 +35,8 @@ const HELP = `Usage: npm run bench -- [options]
   --iterations N          timed iterations per read operation and variant (default 500)
   --sign-in-iterations N  timed iterations for auth.sign-in (default 50; argon2id is slow on purpose)
   --concurrency N         calls in flight in the throughput pass (default 8)
+  --max-pass-seconds S    time bound per variant and pass: no new call starts after S seconds, so slow operations
+                          get fewer calls than --iterations (default 2; 0 = no bound, exactly --iterations calls)
   --pg URL                run on PostgreSQL: URL of an admin connection; a fresh database ducha_bench_<rand>
                           is created there and dropped at the end
   --both                  run on PGlite and on PostgreSQL (needs --pg) and compare them
@@ -41,6 +49,7 @@ interface Options {
   iterations: number;
   signInIterations: number;
   concurrency: number;
+  maxPassSeconds: number;
   pg: string | undefined;
   both: boolean;
 }
@@ -54,6 +63,7 @@ function parseOptions(argv: string[]): Options {
       iterations: { type: 'string', default: '500' },
       'sign-in-iterations': { type: 'string', default: '50' },
       concurrency: { type: 'string', default: '8' },
+      'max-pass-seconds': { type: 'string', default: '2' },
       pg: { type: 'string' },
       both: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -69,6 +79,11 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${raw}`);
     return n;
   };
+  const seconds = (name: string, raw: string) => {
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number of seconds ≥ 0, got ${raw}`);
+    return n;
+  };
   if (values.both && !values.pg) throw new Error('--both needs --pg postgres://…');
   return {
     problems: int('problems', values.problems, 0),
@@ -76,6 +91,7 @@ function parseOptions(argv: string[]): Options {
     iterations: int('iterations', values.iterations, 1),
     signInIterations: int('sign-in-iterations', values['sign-in-iterations'], 1),
     concurrency: int('concurrency', values.concurrency, 1),
+    maxPassSeconds: seconds('max-pass-seconds', values['max-pass-seconds']),
     pg: values.pg,
     both: values.both,
   };
@@ -174,7 +190,7 @@ async function runOn(kind: DbKind, options: Options, scale: Scale): Promise<RunR
     const { database } = target;
     const [version] = await database.raw<{ version: string }>('SELECT version()');
     log(`[${kind}] ${target.where}`);
-    const services = createServices(database);
+    const services = createServices(database, fixedClock(BENCH_TODAY));
     await services.calendar.installShippedYears();
     const generated = await generate(database, { scale, seed: options.seed });
     log(
@@ -218,12 +234,14 @@ async function runOn(kind: DbKind, options: Options, scale: Scale): Promise<RunR
         log(
           `[${kind}] ${op.name}: ${warmup} warmup + ${count} sequential (app and bare interleaved), then ${count} at concurrency ${options.concurrency} for each`,
         );
+        const maxMs = options.maxPassSeconds * 1000;
         const [appSequential, bareSequential] = await runPairedPass(
           (i) => op.runApp(i),
           (i) => op.runBare(i),
-          { warmup, count },
+          { warmup, count, maxMs },
         );
-        const concurrent = (fn: (i: number) => Promise<void>) => runPass(fn, { warmup: 0, count, concurrency: options.concurrency });
+        const concurrent = (fn: (i: number) => Promise<void>) =>
+          runPass(fn, { warmup: 0, count, concurrency: options.concurrency, maxMs });
         const appResult: VariantResult = { sequential: appSequential, concurrent: await concurrent((i) => op.runApp(i)) };
         const bareResult: VariantResult = { sequential: bareSequential, concurrent: await concurrent((i) => op.runBare(i)) };
         const otherCpuCores = opCpu();
@@ -275,7 +293,8 @@ function printRun(run: RunResult, options: Options) {
       .map(([r, n]) => `${r} ${n}`)
       .join(', ')}); town-handler subtree ${g.townSubtreeUnits} units`,
     `   latencies in ms. seq: one call at a time, app and bare interleaved call by call, ops/s = 1000 ÷ mean;`,
-    `   conc×${options.concurrency}: ${options.concurrency} calls in flight, ops/s = calls ÷ wall time of the pass`,
+    `   conc×${options.concurrency}: ${options.concurrency} calls in flight, ops/s = calls ÷ wall time of the pass` +
+      (options.maxPassSeconds > 0 ? `; no call starts after ${options.maxPassSeconds} s per pass and variant (then count < ${options.iterations})` : ''),
     '',
   ];
   const rows: string[][] = [];
@@ -405,7 +424,9 @@ async function main() {
   };
   process.stdout.write(
     `ducha bench — ${machine.cpus} × ${machine.cpuModel}, ${(machine.totalMemBytes / 2 ** 30).toFixed(1)} GiB, Node ${machine.node}, ${machine.platform}\n` +
-      `problems ${options.problems} (units ${scale.units}, towns ${scale.towns}), seed ${options.seed}, iterations ${options.iterations}, sign-in ${options.signInIterations}, concurrency ${options.concurrency}, on ${kinds.join(' + ')}\n`,
+      `problems ${options.problems} (units ${scale.units}, towns ${scale.towns}), seed ${options.seed}, iterations ${options.iterations}, sign-in ${options.signInIterations}, concurrency ${options.concurrency}, ${
+        options.maxPassSeconds > 0 ? `at most ${options.maxPassSeconds} s per pass and variant` : 'no time bound'
+      }, on ${kinds.join(' + ')}\n`,
   );
 
   const runs: RunResult[] = [];
