@@ -4,6 +4,7 @@ import { recordChange } from '../src/server/audit/record-change.js';
 import { hashPassword } from '../src/server/auth/passwords.js';
 import type { Database } from '../src/server/db/client.js';
 import { childPath } from '../src/server/usecases/tree-paths.js';
+import { mulberry32 } from '../src/domain/sampling.js';
 
 /**
  * Synthetic organisation for the benchmark: one fictional county (云溪县, 339902) with ~20 towns, a 3-level unit
@@ -51,17 +52,8 @@ export interface Generated {
   problemsGenerated?: import('./problems.js').GeneratedProblems;
 }
 
-/** Small deterministic PRNG (mulberry32): the same seed gives the same data on every machine. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The same deterministic PRNG the look-back sampling uses: the same seed gives the same data on every machine. */
+export { mulberry32 };
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
