@@ -1,10 +1,12 @@
 import type { Catalog } from '../../shared/i18n/translate';
+import { vocabularyCatalog } from '../../shared/i18n/vocabulary';
 
 /**
  * Every string the web app shows, in zh-CN with its English twin. Components reach it only through `useT()`.
  * Keys are grouped by screen; `field.*` names double as the labels of audit-log fields.
  */
 export const ui = {
+  ...vocabularyCatalog,
   // Product
   'app.productName': { 'zh-CN': '生态环境保护督察整改闭环管理平台', en: 'Eco-Environmental Inspection Rectification Platform' },
   'app.shortName': { 'zh-CN': '督察整改平台', en: 'Rectification Platform' },
@@ -463,16 +465,6 @@ export const ui = {
   'common.delete': { 'zh-CN': '删除', en: 'Delete' },
 
   // Statuses (as in src/shared/i18n/errors.ts loopLabelCatalog)
-  'problemStatus.registered': { 'zh-CN': '待交办', en: 'Registered' },
-  'problemStatus.assigned': { 'zh-CN': '已交办', en: 'Assigned' },
-  'problemStatus.acknowledged': { 'zh-CN': '已签收', en: 'Acknowledged' },
-  'problemStatus.rectifying': { 'zh-CN': '整改中', en: 'Rectifying' },
-  'problemStatus.self_check_submitted': { 'zh-CN': '自查申请', en: 'Self-check submitted' },
-  'problemStatus.verifying': { 'zh-CN': '核查中', en: 'Verifying' },
-  'problemStatus.public_notice': { 'zh-CN': '公示中', en: 'On public notice' },
-  'problemStatus.notice_completed': { 'zh-CN': '公示期满待归档', en: 'Notice completed' },
-  'problemStatus.archived': { 'zh-CN': '已归档', en: 'Archived' },
-  'problemStatus.closed': { 'zh-CN': '已销号', en: 'Closed' },
 
   // Actions (buttons and timeline)
   'loopAction.register': { 'zh-CN': '登记', en: 'Registered' },
@@ -509,53 +501,13 @@ export const ui = {
   'loopStep.file': { 'zh-CN': '备案销号', en: 'File' },
 
   // Vocabularies (src/domain/problem/vocabulary.ts)
-  'source.central_inspection': { 'zh-CN': '中央生态环境保护督察', en: 'Central inspection' },
-  'source.central_lookback': { 'zh-CN': '中央督察“回头看”', en: 'Central look-back inspection' },
-  'source.provincial_inspection': { 'zh-CN': '省级督察', en: 'Provincial inspection' },
-  'source.special_inspection': { 'zh-CN': '专项督察', en: 'Special inspection' },
-  'source.undercover_check': { 'zh-CN': '暗查暗访', en: 'Undercover check' },
-  'source.warning_film': { 'zh-CN': '警示片', en: 'Warning film' },
-  'source.cross_check': { 'zh-CN': '全覆盖交叉暗访督查', en: 'Cross check' },
-  'source.bureau_bulletin': { 'zh-CN': '生态环境部门通报', en: 'Environment bureau bulletin' },
-  'source.self_inspection': { 'zh-CN': '自查/大排查大起底', en: 'Self-inspection' },
-  'source.grid_patrol': { 'zh-CN': '网格巡查', en: 'Grid patrol' },
-  'source.complaint': { 'zh-CN': '群众举报', en: 'Citizen complaint' },
-  'source.other': { 'zh-CN': '其他', en: 'Other' },
-  'category.water': { 'zh-CN': '水', en: 'Water' },
-  'category.air': { 'zh-CN': '大气', en: 'Air' },
-  'category.soil': { 'zh-CN': '土壤', en: 'Soil' },
-  'category.solid_waste': { 'zh-CN': '固废', en: 'Solid waste' },
-  'category.noise': { 'zh-CN': '噪声', en: 'Noise' },
-  'category.ecology': { 'zh-CN': '生态', en: 'Ecology' },
-  'category.protected_area': { 'zh-CN': '自然保护地', en: 'Protected area' },
-  'category.yangtze_fishing_ban': { 'zh-CN': '长江禁渔', en: 'Yangtze fishing ban' },
-  'category.radiation': { 'zh-CN': '辐射', en: 'Radiation' },
-  'category.other': { 'zh-CN': '其他', en: 'Other' },
-  'deadlineKind.immediate': { 'zh-CN': '立行立改', en: 'At once' },
-  'deadlineKind.date': { 'zh-CN': '限期整改', en: 'By a date' },
-  'deadlineKind.ongoing': { 'zh-CN': '长期坚持', en: 'Ongoing' },
   'deadlineKindHelp.immediate': { 'zh-CN': '交办后按设置的工作日数自动计算时限', en: 'Due a set number of working days after assignment' },
   'deadlineKindHelp.date': { 'zh-CN': '如“2026年12月底前”，请选择 2026-12-31', en: 'E.g. "by end of December 2026": choose 2026-12-31' },
   'deadlineKindHelp.ongoing': { 'zh-CN': '长期坚持的问题按期报送、分阶段标记完成，不走销号流程', en: 'Ongoing problems report periodically and are marked phase-done; they are never closed' },
-  'flagLevel.province': { 'zh-CN': '省级挂牌督办', en: 'Flagged by province' },
-  'flagLevel.city': { 'zh-CN': '市级挂牌督办', en: 'Flagged by city' },
-  'flagLevel.county': { 'zh-CN': '县级挂牌督办', en: 'Flagged by county' },
-  'roundKind.central': { 'zh-CN': '中央督察', en: 'Central' },
-  'roundKind.central_lookback': { 'zh-CN': '中央督察“回头看”', en: 'Central look-back' },
-  'roundKind.provincial': { 'zh-CN': '省级督察', en: 'Provincial' },
-  'roundKind.special': { 'zh-CN': '专项督察', en: 'Special' },
-  'roundKind.other': { 'zh-CN': '其他', en: 'Other' },
-  'planKind.overall': { 'zh-CN': '总体方案', en: 'Overall plan' },
-  'planKind.task_list': { 'zh-CN': '任务清单', en: 'Task list' },
-  'planKind.special': { 'zh-CN': '专项方案', en: 'Special plan' },
   'unitRole.lead': { 'zh-CN': '牵头单位', en: 'lead unit' },
   'unitRole.cooperating': { 'zh-CN': '配合单位', en: 'cooperating unit' },
 
   // Warning lights and schedule (src/domain/schedule.ts)
-  'warning.green': { 'zh-CN': '正常', en: 'On track' },
-  'warning.yellow': { 'zh-CN': '临期', en: 'Due soon' },
-  'warning.red': { 'zh-CN': '逾期', en: 'Overdue' },
-  'warning.severe': { 'zh-CN': '严重逾期', en: 'Seriously overdue' },
   'warningHint.green': { 'zh-CN': '绿灯：按期推进', en: 'Green: on track' },
   'warningHint.yellow': { 'zh-CN': '黄灯：期限临近未完成', en: 'Yellow: a date is near' },
   'warningHint.red': { 'zh-CN': '红灯：已超过期限', en: 'Red: past a date' },
@@ -573,12 +525,6 @@ export const ui = {
   'warningReason.report_near': { 'zh-CN': '进展报送期限临近', en: 'Progress report due soon' },
   'warningReason.on_track': { 'zh-CN': '按期推进', en: 'On track' },
   'warningReason.done': { 'zh-CN': '已完成整改', en: 'Rectified' },
-  'schedule.not_started': { 'zh-CN': '尚未启动', en: 'Not started' },
-  'schedule.behind': { 'zh-CN': '未达到序时进度', en: 'Behind schedule' },
-  'schedule.on_schedule': { 'zh-CN': '达到序时进度', en: 'On schedule' },
-  'schedule.ahead': { 'zh-CN': '超过序时进度', en: 'Ahead of schedule' },
-  'schedule.rectified': { 'zh-CN': '完成整改', en: 'Rectified' },
-  'schedule.closed': { 'zh-CN': '完成销号', en: 'Closed' },
 
   // Problem fields
   'field.problemCode': { 'zh-CN': '问题编号', en: 'Code' },
