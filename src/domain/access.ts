@@ -29,6 +29,10 @@ export const PERMISSIONS = [
   'problem.read',
   'problem.register',
   'settings.manage',
+  'ledger.import',
+  'ledger.export',
+  'document.issue',
+  'report.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,12 +49,14 @@ const grants: Record<Role, readonly Permission[]> = {
     'calendar.manage',
     'problem.read',
     'settings.manage',
+    'ledger.export',
+    'report.read',
   ],
-  coordinator: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'problem.register'],
-  unit_handler: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
-  unit_head: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read'],
-  verifier: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
-  leader: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read'],
+  coordinator: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'problem.register', 'ledger.import', 'ledger.export', 'document.issue', 'report.read'],
+  unit_handler: ['region.read', 'unit.read', 'calendar.read', 'problem.read', 'ledger.export'],
+  unit_head: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'ledger.export'],
+  verifier: ['region.read', 'unit.read', 'calendar.read', 'problem.read', 'ledger.export'],
+  leader: ['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'ledger.export', 'report.read'],
   grid_staff: ['region.read', 'unit.read', 'calendar.read', 'problem.read'],
 };
 

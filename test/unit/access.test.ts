@@ -14,8 +14,8 @@ const actor = (roles: Role[]): Actor => ({
 });
 
 describe('permissions', () => {
-  it('gives admins every permission but registering problems, which is the coordinator\'s business', () => {
-    expect(permissionsOf(['admin'])).toEqual(PERMISSIONS.filter((p) => p !== 'problem.register'));
+  it('gives admins every permission but registering, importing and issuing notices, which are the coordinator\'s business', () => {
+    expect(permissionsOf(['admin'])).toEqual(PERMISSIONS.filter((p) => !['problem.register', 'ledger.import', 'document.issue'].includes(p)));
     expect(permissionsOf(['admin', 'coordinator'])).toEqual([...PERMISSIONS]);
   });
 
@@ -34,8 +34,15 @@ describe('permissions', () => {
   });
 
   it('unions the permissions of several roles, in a stable order', () => {
-    expect(permissionsOf(['unit_handler', 'unit_head'])).toEqual(['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read']);
+    expect(permissionsOf(['unit_handler', 'unit_head'])).toEqual(['region.read', 'unit.read', 'user.read', 'calendar.read', 'problem.read', 'ledger.export']);
     expect(permissionsOf([])).toEqual([]);
+  });
+
+  it('lets only coordinators import ledgers and issue supervision notices; coordinators, leaders and admins read reports', () => {
+    expect(ROLES.filter((r) => hasPermission(actor([r]), 'ledger.import'))).toEqual(['coordinator']);
+    expect(ROLES.filter((r) => hasPermission(actor([r]), 'document.issue'))).toEqual(['coordinator']);
+    expect(ROLES.filter((r) => hasPermission(actor([r]), 'report.read')).sort()).toEqual(['admin', 'coordinator', 'leader']);
+    expect(ROLES.filter((r) => !hasPermission(actor([r]), 'ledger.export'))).toEqual(['grid_staff']);
   });
 });
 

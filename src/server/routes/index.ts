@@ -4,7 +4,11 @@ import { authRoutes } from './auth/index.js';
 import { calendarRoutes } from './calendars/index.js';
 import type { RouteContext } from './context.js';
 import { evidenceRoutes } from './evidence/index.js';
+import { documentRoutes } from './documents/index.js';
+import { exportRoutes } from './exports/index.js';
 import { healthRoutes } from './health/index.js';
+import { importRoutes } from './imports/index.js';
+import { publicRoutes } from './public/index.js';
 import { lookbackRoutes } from './lookback/index.js';
 import { notificationRoutes } from './notifications/index.js';
 import { todoRoutes } from './todo/index.js';
@@ -30,4 +34,8 @@ export function registerRoutes(api: FastifyInstance, ctx: RouteContext) {
   notificationRoutes(api, ctx);
   roundRoutes(api, ctx);
   settingsRoutes(api, ctx);
+  importRoutes(api, ctx);
+  exportRoutes(api, ctx);
+  documentRoutes(api, ctx);
+  publicRoutes(api, ctx);
 }
