@@ -183,6 +183,12 @@ describe('campaigns', () => {
     const id = waterCheck.problemId;
     const before = (await coordinator.request('GET', `/api/problems/${id}`)).json();
     const round1Events = before.timeline.length;
+    // Before the check, the checker has no standing to reopen the problem on its own.
+    const seenByChecker = (await verifier.request('GET', `/api/problems/${id}`)).json();
+    expect(seenByChecker.allowedActions).not.toContain('reopen');
+    const direct = await verifier.request('POST', `/api/problems/${id}/reopen`, { reason: '未经回头看记录的重新整改' });
+    expect(direct.statusCode).toBe(403);
+    expect(direct.json().code).toBe('ACTION_NOT_YOUR_PART');
     const res = await verifier.request('POST', `/api/lookback/checks/${waterCheck.id}/record`, { result: 'rebound', note: '回头看发现排口复现污水直排' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ result: 'rebound', problemStatus: 'rectifying', rectificationRound: 2 });
@@ -202,6 +208,11 @@ describe('campaigns', () => {
     // The lead and cooperating units are told.
     const told = await ctx.database.raw<{ n: number }>("SELECT count(*)::int AS n FROM notifications WHERE kind = 'reopened' AND problem_id = $1", [id]);
     expect(told[0]!.n).toBe(3);
+    // The reopening is the checker's own step in the history (no borrowed coordinator role)...
+    const audit = await ctx.database.raw<{ actor_id: number }>("SELECT actor_id FROM audit_log WHERE action = 'problem.reopen' AND entity_id = $1", [String(id)]);
+    expect(audit.map((r) => Number(r.actor_id))).toEqual([verifier.userId]);
+    // ...and used up: once reopened, the check gives no further standing.
+    expect((await verifier.request('GET', `/api/problems/${id}`)).json().allowedActions).not.toContain('reopen');
     // The lead unit now has the problem to rectify again.
     expect((await water.request('GET', `/api/problems/${id}`)).json().allowedActions).toContain('report_progress');
   });

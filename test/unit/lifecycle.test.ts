@@ -54,7 +54,7 @@ describe('transition table', () => {
   it('refuses every action from every status it does not start from', () => {
     for (const action of PROBLEM_ACTIONS) {
       for (const status of PROBLEM_STATUSES) {
-        const everyone: Relations = { coordinator: true, leadHandler: true, leadHead: true, rectifyingHandler: true, rectifyingMember: true, assignedVerifier: true, system: true };
+        const everyone: Relations = { coordinator: true, leadHandler: true, leadHead: true, rectifyingHandler: true, rectifyingMember: true, assignedVerifier: true, lookbackChecker: true, system: true };
         const expected = TRANSITIONS[action].from.includes(status) ? null : 'wrong_status';
         const got = refusal(action, { status, deadlineKind: 'date' }, everyone);
         expect(got === null ? null : got === 'wrong_status' ? 'wrong_status' : null, `${action} from ${status}`).toBe(expected);

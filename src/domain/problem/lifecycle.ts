@@ -36,6 +36,11 @@ export interface Relations {
   rectifyingMember: boolean;
   /** the verifier assigned to the current verification (and not a member of a rectifying unit) */
   assignedVerifier: boolean;
+  /**
+   * the look-back checker whose check of this problem found a rebound (反弹) that has not reopened it yet: true only
+   * inside the transaction that records that check, so the reopening is theirs, under the campaign's mandate
+   */
+  lookbackChecker: boolean;
   /** the timed jobs of the server itself */
   system: boolean;
 }
@@ -47,6 +52,7 @@ export const NO_RELATIONS: Relations = {
   rectifyingHandler: false,
   rectifyingMember: false,
   assignedVerifier: false,
+  lookbackChecker: false,
   system: false,
 };
 
@@ -111,7 +117,7 @@ export const TRANSITIONS: Record<ProblemAction, TransitionSpec> = {
   file: { from: ['archived'], to: 'closed', by: ['coordinator'] },
   mark_phase_done: { from: ['rectifying'], to: null, by: ['coordinator'], deadlineKinds: ['ongoing'] },
   // A look-back that finds a rebound reopens the problem in a new rectification round.
-  reopen: { from: ['closed'], to: 'rectifying', by: ['coordinator'] },
+  reopen: { from: ['closed'], to: 'rectifying', by: ['coordinator', 'lookbackChecker'] },
 };
 
 export interface ProblemSnapshot {

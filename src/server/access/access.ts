@@ -70,6 +70,8 @@ export interface ProblemParties {
   verifierUserId: number | null;
   /** whether the problem lies in the actor's region scope (for coordinators) */
   inRegionScope: boolean;
+  /** checkers of look-back checks of this problem that found a rebound not yet turned into a reopening */
+  pendingReboundCheckerIds: number[];
 }
 
 /** Who the actor is to a problem: the input of the lifecycle table's party checks. */
@@ -85,6 +87,7 @@ export function relationsFor(actor: Actor, problem: ProblemParties): Relations {
     rectifyingHandler: rectifyingMember && has('unit_handler'),
     rectifyingMember,
     assignedVerifier: problem.verifierUserId === actor.userId && has('verifier') && !rectifyingMember,
+    lookbackChecker: problem.pendingReboundCheckerIds.includes(actor.userId),
     system: false,
   };
 }

@@ -43,13 +43,12 @@ export async function recordCheck(ctx: { database: Database; services: Services 
       code: string;
       status: ProblemStatus;
       rectification_round: number;
-      region_path: string;
       in_scope: boolean;
     }>(
       await tx.execute(sql`
         SELECT lc.id, lc.campaign_id, lc.problem_id, lc.checker_user_id, lc.result, p.code, p.status, p.rectification_round,
-               r.path AS region_path, (${isCoordinator ? problemScopeSql(actor, 'p') : sql`FALSE`}) AS in_scope
-        FROM lookback_checks lc JOIN problems p ON p.id = lc.problem_id JOIN regions r ON r.id = p.region_id
+               (${isCoordinator ? problemScopeSql(actor, 'p') : sql`FALSE`}) AS in_scope
+        FROM lookback_checks lc JOIN problems p ON p.id = lc.problem_id
         WHERE lc.id = ${checkId} FOR UPDATE OF lc`),
     );
     if (!check) throw notFound();
@@ -77,13 +76,9 @@ export async function recordCheck(ctx: { database: Database; services: Services 
     }, now);
 
     if (body.result === 'rebound') {
-      // `reopen` is the coordinator's step in the lifecycle table. An assigned checker records it under the
-      // campaign's mandate: the step is attributed to the checker (name and unit on the timeline) and carries the
-      // check id, with the coordinator's standing limited to this one problem's region.
-      const reopenActor: Actor = asCoordinator
-        ? actor
-        : { ...actor, roles: [...new Set([...actor.roles, 'coordinator' as const])], regionPath: check.region_path };
-      await reopenProblem({ database: inTransaction(ctx.database, tx), services: ctx.services }, reopenActor, problemId, { reason: body.note, lookbackCheckId: checkId });
+      // The lifecycle table lets the coordinator or the checker whose check just found this rebound (party
+      // `lookbackChecker`, true only until this reopening links the check id) take the `reopen` step.
+      await reopenProblem({ database: inTransaction(ctx.database, tx), services: ctx.services }, actor, problemId, { reason: body.note, lookbackCheckId: checkId });
     }
 
     const [left] = rowsOf<{ n: number }>(

@@ -36,11 +36,20 @@ export async function loadProblem(ex: Executor, actor: Actor, id: number, option
   const units = rowsOf<{ id: number; path: string; role: 'lead' | 'cooperating' }>(
     await ex.execute(sql`SELECT u.id, u.path, pu.role FROM problem_units pu JOIN units u ON u.id = pu.unit_id WHERE pu.problem_id = ${id} ORDER BY pu.role DESC, u.path`),
   );
+  // A rebound check is linked to the reopening it caused by the check id in that reopening's event details.
+  const reboundCheckers = rowsOf<{ checker_user_id: number }>(
+    await ex.execute(sql`
+      SELECT lc.checker_user_id FROM lookback_checks lc
+      WHERE lc.problem_id = ${id} AND lc.result = 'rebound' AND lc.checker_user_id IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM problem_events e WHERE e.problem_id = lc.problem_id AND e.action = 'reopen'
+                        AND e.details->>'lookbackCheckId' = lc.id::text)`),
+  );
   const parties: ProblemParties = {
     leadUnitId: problem.leadUnitId,
     units,
     verifierUserId: problem.verifierUserId,
     inRegionScope: actor.roles.includes('admin') || Boolean(visible.in_region),
+    pendingReboundCheckerIds: reboundCheckers.map((r) => Number(r.checker_user_id)),
   };
   const pending = rowsOf<{ reports: boolean; extensions: boolean; objections: boolean }>(
     await ex.execute(sql`
