@@ -48,7 +48,7 @@ describe('to-do buckets per role as a problem moves through the loop', () => {
   let id: number;
 
   it('shows each role only the buckets that apply to it', async () => {
-    expect((await todo(coordinator)).buckets.map((b) => b.key)).toEqual(['to_verify', 'notice_due', 'to_archive', 'to_file', 'extensions', 'lookback']);
+    expect((await todo(coordinator)).buckets.map((b) => b.key)).toEqual(['to_assign', 'to_verify', 'notice_due', 'to_archive', 'to_file', 'extensions', 'lookback']);
     expect((await todo(water)).buckets.map((b) => b.key)).toEqual(['to_acknowledge', 'to_report', 'returned', 'to_verify', 'lookback']);
     expect((await todo(waterHead)).buckets.map((b) => b.key)).toEqual(['to_acknowledge', 'returned', 'to_self_check', 'to_verify', 'lookback']);
     expect((await todo(verifier)).buckets.map((b) => b.key)).toEqual(['to_verify', 'lookback']);
@@ -56,10 +56,13 @@ describe('to-do buckets per role as a problem moves through the loop', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/todo' })).statusCode).toBe(401);
   });
 
-  it('待签收: the lead unit handler and head, once assigned (not the cooperating unit, not other units)', async () => {
+  it('待交办 for the coordinator while registered; then 待签收 for the lead unit handler and head (not the cooperating unit, not other units)', async () => {
     const created = (await coordinator.request('POST', '/api/problems', await problemInput(ctx))).json();
     id = created.id;
     expect(await counts(water)).toEqual({});
+    expect(await bucket(coordinator, 'to_assign')).toMatchObject({ count: 1, items: [{ problemId: id, code: created.code, dueOn: null, refId: null }] });
+    // Units never have this bucket.
+    expect((await todo(town)).buckets.map((b) => b.key)).not.toContain('to_assign');
     await act(coordinator, id, 'assign');
     const b = await bucket(water, 'to_acknowledge');
     expect(b).toMatchObject({ count: 1, items: [{ problemId: id, code: created.code, dueOn: '2026-02-05', warningLight: 'yellow', refId: null }] });

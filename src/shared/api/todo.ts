@@ -7,6 +7,7 @@ import { WARNING_LIGHTS } from './problems.js';
  * items (at most 10), most urgent first.
  */
 export const TODO_BUCKETS = [
+  'to_assign', // 待交办
   'to_acknowledge', // 待签收
   'to_report', // 待报送
   'returned', // 被退回

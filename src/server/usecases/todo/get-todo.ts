@@ -124,6 +124,14 @@ export function bucketsFor(w: Window): BucketSql[] {
 
   if (coordinator) {
     const scope = problemScopeSql(actor, 'p');
+    // 待交办: registered and not yet assigned, oldest first; the coordinator checks and assigns them.
+    out.unshift({
+      key: 'to_assign',
+      from: sql`FROM problems p WHERE p.status = 'registered' AND ${scope}`,
+      dueOn: sql`NULL::text`,
+      refId: sql`NULL::int`,
+      order: sql`p.created_at ASC, p.id ASC`,
+    });
     // 公示到期: the open notice ends within 2 days or has ended (when it ended with objections still pending, the
     // timed job cannot close it: the coordinator must decide them).
     out.push({
