@@ -183,6 +183,11 @@ describe('the closed loop, from registration to 已销号', () => {
     expect(archived.json().archives[0].manifestSha256).toMatch(/^[0-9a-f]{64}$/);
     const future = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-03-01' });
     expect(future.json().code).toBe('FILING_DATE_INVALID');
+    const beforeArchive = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-02-10' });
+    expect(beforeArchive.statusCode).toBe(422);
+    expect(beforeArchive.json()).toMatchObject({ code: 'FILING_DATE_INVALID', message: '备案日期须在归档日期（2026-02-11）至今天（2026-02-11）之间' });
+    // The forms default to the server's day, not the browser's.
+    expect((await coordinator.request('GET', '/api/auth/me')).json().today).toBe('2026-02-11');
     const filed = await act(coordinator, id, 'file', { filingNumber: '青督改备〔2026〕1号', filingDate: '2026-02-11' });
     expect(filed.json()).toMatchObject({ status: 'closed', scheduleState: 'closed', filingNumber: '青督改备〔2026〕1号', allowedActions: ['reopen'] });
   });

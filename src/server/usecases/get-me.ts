@@ -6,7 +6,7 @@ import type { Executor } from '../db/client.js';
 import { regions, units, users } from '../db/schema.js';
 import { notFound } from '../errors.js';
 
-export async function getMe(ex: Executor, actor: Actor, csrfToken: string): Promise<Me> {
+export async function getMe(ex: Executor, actor: Actor, csrfToken: string, today: string): Promise<Me> {
   const [row] = await ex
     .select({
       user: users,
@@ -34,5 +34,6 @@ export async function getMe(ex: Executor, actor: Actor, csrfToken: string): Prom
     lastLoginAt: row.user.lastLoginAt?.toISOString() ?? null,
     previousLoginAt: row.user.previousLoginAt?.toISOString() ?? null,
     csrfToken,
+    today,
   };
 }

@@ -23,6 +23,7 @@ export const me = z.object({
   lastLoginAt: z.string().nullable().describe('this sign-in'),
   previousLoginAt: z.string().nullable().describe('the sign-in before this one (上次登录)'),
   csrfToken: z.string().describe('Send back as the x-csrf-token header on every write'),
+  today: z.string().describe("the server's date in China (YYYY-MM-DD): the day every rule counts from; forms default to it"),
 });
 export type Me = z.infer<typeof me>;
 

@@ -99,7 +99,7 @@ export const errorCatalog = {
   OBJECTIONS_PENDING: { 'zh-CN': '尚有 {count} 条异议未处理，不能结束公示', en: '{count} objections are still pending; the notice cannot end' },
   NOTICE_NOT_OVER: { 'zh-CN': '公示期至 {endsOn} 结束，尚未期满', en: 'The notice runs until {endsOn}; it is not over yet' },
   BATCH_TAKEN: { 'zh-CN': '第 {number} 批已存在', en: 'Batch {number} already exists' },
-  FILING_DATE_INVALID: { 'zh-CN': '备案日期不能晚于今天（{to}）', en: 'The filing date cannot be later than today ({to})' },
+  FILING_DATE_INVALID: { 'zh-CN': '备案日期须在归档日期（{from}）至今天（{to}）之间', en: 'The filing date must lie between the archive date ({from}) and today ({to})' },
   PHASE_ALREADY_DONE: { 'zh-CN': '{period} 已标记为阶段性完成', en: '{period} is already marked phase-done' },
   EVIDENCE_NOT_MULTIPART: { 'zh-CN': '请以 multipart/form-data 表单上传文件', en: 'Upload the file as multipart/form-data' },
   EVIDENCE_FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },

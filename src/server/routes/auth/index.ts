@@ -13,7 +13,7 @@ import type { RouteContext } from '../context.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 423: errorBody };
 
-export function authRoutes(app: FastifyInstance, { config, database }: RouteContext) {
+export function authRoutes(app: FastifyInstance, { config, database, services }: RouteContext) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: config.secureCookies };
 
@@ -32,7 +32,7 @@ export function authRoutes(app: FastifyInstance, { config, database }: RouteCont
       const session = await signIn(database, request.body, config.sessionHours);
       setSessionCookies(reply, session.token, session.csrfToken, session.expiresAt);
       const ctx = await resolveSession(database.db, session.token, config.sessionHours);
-      return getMe(database.db, requireActor(ctx?.actor ?? null), session.csrfToken);
+      return getMe(database.db, requireActor(ctx?.actor ?? null), session.csrfToken, services.clock.today());
     },
   );
 
@@ -49,7 +49,7 @@ export function authRoutes(app: FastifyInstance, { config, database }: RouteCont
   api.get(
     '/auth/me',
     { schema: { tags: ['auth'], summary: 'Who am I (当前用户)', response: { 200: me, ...errors } } },
-    async (request) => getMe(database.db, requireActor(request.actor), request.csrfToken ?? ''),
+    async (request) => getMe(database.db, requireActor(request.actor), request.csrfToken ?? '', services.clock.today()),
   );
 
   api.patch(
@@ -60,7 +60,7 @@ export function authRoutes(app: FastifyInstance, { config, database }: RouteCont
     async (request) => {
       const actor = requireActor(request.actor);
       await updateProfile(database, actor, request.body);
-      return getMe(database.db, actor, request.csrfToken ?? '');
+      return getMe(database.db, actor, request.csrfToken ?? '', services.clock.today());
     },
   );
 

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { ServerErrorAlert, applyNestedServerErrors } from '../../../components/ServerError';
 import { useT, type TFunction } from '../../../i18n/I18nProvider';
+import { useMe } from '../../../session/SessionProvider';
 import { EvidencePicker } from '../../evidence/components/EvidencePicker';
 import { useProblemAction, useUsersWithRole, type BodyAction, type ProblemDetail } from '../api';
 import { nothingPending } from './pending';
@@ -71,9 +72,10 @@ function bodyOf(action: BodyAction, v: Values, problem: ProblemDetail): unknown 
   }
 }
 
-const currentQuarter = () => `${dayjs().year()}-Q${Math.floor(dayjs().month() / 3) + 1}`;
+/** The quarter of the server's day (the browser's clock may be wrong; every rule counts from the server's). */
+const currentQuarter = (today: string) => `${dayjs(today).year()}-Q${Math.floor(dayjs(today).month() / 3) + 1}`;
 
-function initialValues(action: BodyAction, problem: ProblemDetail, preset: ActionPreset | undefined): Values {
+function initialValues(action: BodyAction, problem: ProblemDetail, preset: ActionPreset | undefined, today: string): Values {
   const round = problem.rectificationRound;
   switch (action) {
     case 'return_report': {
@@ -92,22 +94,30 @@ function initialValues(action: BodyAction, problem: ProblemDetail, preset: Actio
       return { milestoneIdsDone: [], evidenceIds: [] };
     case 'record_objection':
     case 'file':
-      return action === 'file' ? { filingDate: dayjs() } : { receivedOn: dayjs() };
+      return action === 'file' ? { filingDate: dayjs(today) } : { receivedOn: dayjs(today) };
     case 'mark_phase_done':
-      return { period: currentQuarter() };
+      return { period: currentQuarter(today) };
     default:
       return {};
   }
 }
+
+/** The China date of the current round's archiving: a filing cannot be dated before it. */
+const archivedOn = (problem: ProblemDetail, today: string) => {
+  const archive = problem.archives.filter((a) => a.round === problem.rectificationRound).at(-1);
+  return archive ? dayjs(archive.archivedAt).add(8, 'hour').toISOString().slice(0, 10) : today;
+};
 
 const required = (t: TFunction, key: Parameters<TFunction>[0] = 'validate.required') => [{ required: true, whitespace: true, message: t(key) }];
 
 /** The fields of one action's form. */
 function ActionFields({ action, problem }: { action: BodyAction; problem: ProblemDetail }) {
   const t = useT();
+  const { today } = useMe();
   const round = problem.rectificationRound;
   const verifiers = useUsersWithRole('verifier', action === 'start_verification');
   const result = Form.useWatch('result');
+  const reportId = Form.useWatch('reportId') as number | undefined;
   switch (action) {
     case 'assign':
       return (
@@ -141,8 +151,13 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
       );
     case 'report_progress': {
       const open = problem.milestones.filter((m) => m.round === round && !m.doneOn);
+      // Reporting again after a return: what was wrong is in front of the person writing the new report.
+      const latest = problem.progressReports.filter((r) => r.round === round).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
       return (
         <>
+          {latest?.status === 'returned' && (
+            <Alert type="warning" showIcon className="mb-16" data-testid="returned-reason" title={t('report.returnedReason', { reason: latest.returnReason ?? '—' })} />
+          )}
           <Form.Item name="text" label={t('field.progressText')} rules={required(t)}>
             <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('placeholder.progress')} />
           </Form.Item>
@@ -159,11 +174,18 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
     }
     case 'return_report': {
       const open = problem.progressReports.filter((r) => r.round === round && r.status === 'submitted');
+      const chosen = open.find((r) => r.id === reportId);
       return (
         <>
           <Form.Item name="reportId" label={t('field.report')} rules={[{ required: true, message: t('validate.choose') }]}>
             <Select options={open.map((r) => ({ value: r.id, label: `${dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')} · ${r.submittedBy?.name ?? ''} · ${r.text.slice(0, 40)}` }))} />
           </Form.Item>
+          {/* The whole report being returned, not only the start of it in the choice above. */}
+          {chosen && (
+            <div className="quoted-report multiline" data-testid="returned-report-text">
+              {chosen.text}
+            </div>
+          )}
           <Form.Item name="reason" label={t('field.returnReason')} rules={required(t)}>
             <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('placeholder.returnReason')} />
           </Form.Item>
@@ -312,7 +334,7 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
             <Input maxLength={100} placeholder={t('placeholder.filingNumber')} />
           </Form.Item>
           <Form.Item name="filingDate" label={t('field.filingDate')} rules={[{ required: true, message: t('validate.date') }]}>
-            <DatePicker className="full-width" />
+            <DatePicker className="full-width" disabledDate={(d) => d.format('YYYY-MM-DD') > today || d.format('YYYY-MM-DD') < archivedOn(problem, today)} />
           </Form.Item>
         </>
       );
@@ -351,7 +373,8 @@ export function ActionDialog({ problem, action, preset, onClose }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const mutation = useProblemAction(problem.id);
-  const initial = useMemo(() => (action ? initialValues(action, problem, preset) : {}), [action, preset, problem]);
+  const { today } = useMe();
+  const initial = useMemo(() => (action ? initialValues(action, problem, preset, today) : {}), [action, preset, problem, today]);
 
   useEffect(() => {
     if (!action) return;
