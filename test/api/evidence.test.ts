@@ -199,6 +199,7 @@ describe('upload, list and download', () => {
       captureLat: '29.654321',
       uploadedBy: { name: '李水清' },
       reusedOn: [],
+      reusedElsewhere: 0,
     });
     const h = sha256(photo);
     const onDisk = path.join(t.root, h.slice(0, 2), h.slice(2, 4), h);
@@ -415,7 +416,7 @@ describe('who may add evidence, and when', () => {
 });
 
 describe('content addressing and reuse', () => {
-  it('the same bytes are stored once; a photo already used on another problem is flagged on both', async () => {
+  it('the same bytes are stored once; a photo already used on another problem is flagged on both, named only within scope', async () => {
     const shared = jpeg(100);
     const h = sha256(shared);
     const other = await createProblem(t, { leadUnit: '县住建局' });
@@ -430,11 +431,17 @@ describe('content addressing and reuse', () => {
 
     const elsewhere = await upload(housing, other.id, { data: shared, filename: '住建局整改后.jpg' });
     expect(elsewhere.statusCode, elsewhere.body).toBe(201);
-    expect(elsewhere.json().reusedOn).toEqual([{ problemId: problem.id, code: problem.code }]);
+    // The housing bureau may not see the water bureau's problem: the reuse is flagged, the code is not revealed.
+    expect(elsewhere.json()).toMatchObject({ reusedOn: [], reusedElsewhere: 1 });
+    expect(JSON.stringify(elsewhere.json())).not.toContain(problem.code);
     expect(storedFiles(t.root).filter((f) => f === h)).toHaveLength(1);
 
-    const list = (await water.request('GET', `/api/problems/${problem.id}/evidence`)).json().items as { id: number; reusedOn: unknown[] }[];
-    expect(list.find((i) => i.id === first.json().id)!.reusedOn).toEqual([{ problemId: other.id, code: other.code }]);
+    type Listed = { id: number; reusedOn: unknown[]; reusedElsewhere: number };
+    const list = (await water.request('GET', `/api/problems/${problem.id}/evidence`)).json().items as Listed[];
+    expect(list.find((i) => i.id === first.json().id)).toMatchObject({ reusedOn: [], reusedElsewhere: 1 });
+    // The coordinator sees both problems, and so both codes.
+    const seenByCoordinator = (await coordinator.request('GET', `/api/problems/${problem.id}/evidence`)).json().items as Listed[];
+    expect(seenByCoordinator.find((i) => i.id === first.json().id)).toMatchObject({ reusedOn: [{ problemId: other.id, code: other.code }], reusedElsewhere: 0 });
   });
 
   it('LocalDiskStore never overwrites and refuses content that does not match its hash', async () => {

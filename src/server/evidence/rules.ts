@@ -1,9 +1,7 @@
 import type { ProblemStatus, Relations } from '../../domain/problem/lifecycle.js';
+import { EVIDENCE_PURPOSES, type EvidencePurpose } from '../../shared/api/evidence.js';
 
-export const EVIDENCE_PURPOSES = ['progress', 'self_check', 'verification', 'lookback', 'other'] as const;
-export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
-export const PAIR_ROLES = ['before', 'after'] as const;
-export type PairRole = (typeof PAIR_ROLES)[number];
+export { EVIDENCE_PURPOSES, PAIR_ROLES, type EvidencePurpose, type PairRole } from '../../shared/api/evidence.js';
 
 /** Who someone is to a problem, for evidence: the loop relations plus being a look-back checker of it. */
 export interface EvidenceParty {

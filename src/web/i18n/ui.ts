@@ -833,6 +833,7 @@ export const ui = {
   'evidence.uploadedBy': { 'zh-CN': '{name} 于 {time} 上传', en: 'Uploaded by {name} at {time}' },
   'evidence.download': { 'zh-CN': '下载原件', en: 'Download' },
   'evidence.reused': { 'zh-CN': '已在其他问题中使用', en: 'Also used on other problems' },
+  'evidence.reusedHidden': { 'zh-CN': '另有 {n} 个您无权查看的问题', en: '{n} problem(s) you may not see' },
   'evidence.reusedHelp': { 'zh-CN': '同一文件（SHA-256 相同）也出现在：', en: 'The very same file (same SHA-256) is also on:' },
   'evidence.reusedSummary': { 'zh-CN': '注意：有 {n} 份材料与其他问题的材料完全相同，请核实是否重复使用。', en: 'Note: {n} files are identical to files of other problems; check they are not reused.' },
   'evidence.allPurposes': { 'zh-CN': '全部', en: 'All' },

@@ -19,7 +19,7 @@ import { listEvidence } from '../../usecases/evidence/list-evidence.js';
 import { openEvidenceFile } from '../../usecases/evidence/open-evidence-file.js';
 import { uploadEvidence, type UploadFields } from '../../usecases/evidence/upload-evidence.js';
 import type { RouteContext } from '../context.js';
-import { evidenceItem, uploadFields } from './schemas.js';
+import { evidenceItem, uploadFields } from '../../../shared/api/evidence.js';
 
 export const DEFAULT_MAX_EVIDENCE_BYTES = 20 * 1024 * 1024;
 

@@ -13,5 +13,5 @@ export async function listEvidence(ex: Executor, actor: Actor, problemId: number
     .from(evidence)
     .where(and(eq(evidence.problemId, problemId), filter.round === undefined ? undefined : eq(evidence.rectificationRound, filter.round)))
     .orderBy(asc(evidence.uploadedAt), asc(evidence.id));
-  return presentEvidence(ex, problemId, rows);
+  return presentEvidence(ex, actor, problemId, rows);
 }

@@ -1,6 +1,8 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
+import type { Actor } from '../../../domain/access.js';
+import { problemScopeSql } from '../../access/access.js';
 import type { Executor } from '../../db/client.js';
-import { evidence, problems, users } from '../../db/schema.js';
+import { evidence, users } from '../../db/schema.js';
 import type { EvidencePurpose } from '../../evidence/rules.js';
 
 export type EvidenceRow = typeof evidence.$inferSelect;
@@ -24,36 +26,47 @@ export interface EvidenceView {
   uploadedAt: string;
   /** Other problems on which the same file (same SHA-256) appears: a reused photo is suspicious (domain §4). */
   reusedOn: { problemId: number; code: string }[];
+  /** How many problems outside the caller's scope carry the same file. */
+  reusedElsewhere: number;
+}
+
+export interface Reuse {
+  visible: { problemId: number; code: string }[];
+  hidden: number;
 }
 
 /**
- * For each hash, the other problems carrying the same bytes. Only the code is revealed (not the content), also for
- * problems outside the caller's scope: the verifier needs to know that the photo is not new.
+ * For each hash, the other problems carrying the same bytes: the verifier needs to know that the photo is not new.
+ * Problems the caller may see are named by code; the others are only counted, so nothing outside the caller's scope
+ * is revealed, not even a code.
  */
-export async function reuseOf(ex: Executor, problemId: number, shas: string[]): Promise<Map<string, { problemId: number; code: string }[]>> {
-  const out = new Map<string, { problemId: number; code: string }[]>();
+export async function reuseOf(ex: Executor, actor: Actor, problemId: number, shas: string[]): Promise<Map<string, Reuse>> {
+  const out = new Map<string, Reuse>();
   const unique = [...new Set(shas)];
   if (unique.length === 0) return out;
-  const rows = await ex
-    .selectDistinct({ sha256: evidence.sha256, problemId: problems.id, code: problems.code })
-    .from(evidence)
-    .innerJoin(problems, eq(problems.id, evidence.problemId))
-    .where(and(inArray(evidence.sha256, unique), ne(evidence.problemId, problemId)))
-    .orderBy(asc(problems.code));
+  const rows = (
+    (await ex.execute(sql`
+      SELECT DISTINCT e.sha256, p.id AS problem_id, p.code, (${problemScopeSql(actor, 'p')}) AS visible
+      FROM evidence e JOIN problems p ON p.id = e.problem_id
+      WHERE e.sha256 IN (${sql.join(unique.map((h) => sql`${h}`), sql`, `)}) AND e.problem_id <> ${problemId}
+      ORDER BY p.code`)) as unknown as { rows: { sha256: string; problem_id: number; code: string; visible: boolean }[] }
+  ).rows;
   for (const r of rows) {
-    const list = out.get(r.sha256) ?? [];
-    list.push({ problemId: r.problemId, code: r.code });
-    out.set(r.sha256, list);
+    const reuse = out.get(r.sha256) ?? { visible: [], hidden: 0 };
+    if (r.visible) reuse.visible.push({ problemId: Number(r.problem_id), code: r.code });
+    else reuse.hidden += 1;
+    out.set(r.sha256, reuse);
   }
   return out;
 }
 
 /** The API shape of evidence rows of one problem, with uploader names and reuse flags. */
-export async function presentEvidence(ex: Executor, problemId: number, rows: EvidenceRow[]): Promise<EvidenceView[]> {
+export async function presentEvidence(ex: Executor, actor: Actor, problemId: number, rows: EvidenceRow[]): Promise<EvidenceView[]> {
   const userIds = [...new Set(rows.map((r) => r.uploadedBy))];
   // One query after the other: inside a transaction they share one connection.
   const reuse = await reuseOf(
     ex,
+    actor,
     problemId,
     rows.map((r) => r.sha256),
   );
@@ -76,6 +89,7 @@ export async function presentEvidence(ex: Executor, problemId: number, rows: Evi
     captureLat: r.captureLat,
     uploadedBy: { id: r.uploadedBy, name: nameOf.get(r.uploadedBy) ?? '' },
     uploadedAt: r.uploadedAt.toISOString(),
-    reusedOn: reuse.get(r.sha256) ?? [],
+    reusedOn: reuse.get(r.sha256)?.visible ?? [],
+    reusedElsewhere: reuse.get(r.sha256)?.hidden ?? 0,
   }));
 }

@@ -89,7 +89,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Actor, problemId
       uploadedAt: now,
     };
     const [row] = await tx.insert(evidence).values(values).returning();
-    const [view] = await presentEvidence(tx, problemId, [row!]);
+    const [view] = await presentEvidence(tx, actor, problemId, [row!]);
     await recordChange(tx, { id: actor.userId, name: actor.displayName }, {
       action: 'evidence.uploaded',
       entityType: 'evidence',
@@ -109,6 +109,7 @@ export async function uploadEvidence(deps: EvidenceDeps, actor: Actor, problemId
         captureLng: values.captureLng,
         captureLat: values.captureLat,
         reusedOn: view!.reusedOn.map((r) => r.code),
+        reusedElsewhere: view!.reusedElsewhere,
       },
     });
     return view!;

@@ -1,33 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../api/client';
+import type { EvidenceItem, EvidencePurpose, PairRole } from '../../../shared/api/evidence';
 
-/**
- * 佐证材料 as the API returns it. The contract lives next to the server routes for now
- * (src/server/routes/evidence/schemas.ts), which the web app may not import; this mirrors it.
- */
-export const EVIDENCE_PURPOSES = ['progress', 'self_check', 'verification', 'lookback', 'other'] as const;
-export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
-export type PairRole = 'before' | 'after';
-
-export interface EvidenceItem {
-  id: number;
-  problemId: number;
-  round: number;
-  sha256: string;
-  size: number;
-  mimeType: string;
-  originalName: string;
-  kind: 'photo' | 'document';
-  purpose: EvidencePurpose;
-  pairRole: PairRole | null;
-  pairKey: string | null;
-  capturedAt: string | null;
-  captureLng: string | null;
-  captureLat: string | null;
-  uploadedBy: { id: number; name: string };
-  uploadedAt: string;
-  reusedOn: { problemId: number; code: string }[];
-}
+export { EVIDENCE_PURPOSES } from '../../../shared/api/evidence';
+export type { EvidenceItem, EvidencePurpose, PairRole };
 
 export interface UploadInput {
   file: File;

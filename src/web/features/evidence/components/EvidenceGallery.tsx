@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useT } from '../../../i18n/I18nProvider';
 import { formatDateTime } from '../../../lib/format';
 import { EVIDENCE_PURPOSES, evidenceFileUrl, type EvidenceItem, type EvidencePurpose } from '../api';
-import { EvidenceThumb, ReusedFlag } from './EvidenceThumb';
+import { EvidenceThumb, isReused, ReusedFlag } from './EvidenceThumb';
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
@@ -12,7 +12,7 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
 export function EvidenceCard({ item }: { item: EvidenceItem }) {
   const t = useT();
   return (
-    <div className={`evidence-card${item.reusedOn.length ? ' evidence-card--reused' : ''}`} data-testid="evidence-card">
+    <div className={`evidence-card${isReused(item) ? ' evidence-card--reused' : ''}`} data-testid="evidence-card">
       <EvidenceThumb item={item} size={148} />
       <div className="evidence-card__meta">
         <Typography.Text strong ellipsis title={item.originalName} className="evidence-card__name">
@@ -85,7 +85,7 @@ export function EvidenceGallery({ items, uploader }: { items: EvidenceItem[]; up
   const [purpose, setPurpose] = useState<EvidencePurpose | 'all'>('all');
   const shown = items.filter((i) => purpose === 'all' || i.purpose === purpose);
   const rounds = [...new Set(shown.map((i) => i.round))].sort((a, b) => b - a);
-  const reused = items.filter((i) => i.reusedOn.length).length;
+  const reused = items.filter(isReused).length;
   return (
     <Space orientation="vertical" size={16} className="full-width" data-testid="evidence-gallery">
       {uploader}

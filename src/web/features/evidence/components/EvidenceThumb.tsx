@@ -4,10 +4,13 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../../i18n/I18nProvider';
 import { evidenceFileUrl, type EvidenceItem } from '../api';
 
+/** Whether the same file also sits on another problem, whether or not the viewer may see that problem. */
+export const isReused = (item: EvidenceItem) => item.reusedOn.length > 0 || item.reusedElsewhere > 0;
+
 /** The red mark of a file that also sits on other problems: a reused photo is the classic fake rectification. */
 export function ReusedFlag({ item, withCodes = true }: { item: EvidenceItem; withCodes?: boolean }) {
   const t = useT();
-  if (!item.reusedOn.length) return null;
+  if (!isReused(item)) return null;
   const codes = (
     <>
       {item.reusedOn.map((r, i) => (
@@ -18,6 +21,7 @@ export function ReusedFlag({ item, withCodes = true }: { item: EvidenceItem; wit
           </Link>
         </span>
       ))}
+      {item.reusedElsewhere > 0 && <span>{item.reusedOn.length > 0 && '、'}{t('evidence.reusedHidden', { n: item.reusedElsewhere })}</span>}
     </>
   );
   return (
@@ -32,7 +36,7 @@ export function ReusedFlag({ item, withCodes = true }: { item: EvidenceItem; wit
 
 /** A small picture of one piece of evidence: the photo itself (click to enlarge) or a document icon (click to open). */
 export function EvidenceThumb({ item, size = 96 }: { item: EvidenceItem; size?: number }) {
-  const reused = item.reusedOn.length > 0;
+  const reused = isReused(item);
   return (
     <span className={`evidence-thumb${reused ? ' evidence-thumb--reused' : ''}`} style={{ width: size }} data-testid="evidence-thumb" title={item.originalName}>
       {item.kind === 'photo' ? (

@@ -89,7 +89,12 @@ export function EvidenceUploader({ problemId, purposes, onUploaded, allowPairs =
           captureLat: position?.lat,
         });
         onUploaded?.(item);
-        if (item.reusedOn.length) message.warning(t('evidence.reusedUploaded', { codes: item.reusedOn.map((r) => r.code).join('、') }));
+        if (item.reusedOn.length || item.reusedElsewhere)
+          message.warning(
+            t('evidence.reusedUploaded', {
+              codes: [...item.reusedOn.map((r) => r.code), ...(item.reusedElsewhere ? [t('evidence.reusedHidden', { n: item.reusedElsewhere })] : [])].join('、'),
+            }),
+          );
         else message.success(t('evidence.uploaded', { name: file.name }));
       } catch {
         // The server's message is shown below the buttons.

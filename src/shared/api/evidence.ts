@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { EVIDENCE_PURPOSES, PAIR_ROLES } from '../../evidence/rules.js';
 
-// The API contract of evidence. Kept next to the routes for now; the web app will want it in src/shared/api/evidence.ts.
+/** The API contract of evidence (佐证材料), shared by the server routes and the web app. */
+
+export const EVIDENCE_PURPOSES = ['progress', 'self_check', 'verification', 'lookback', 'other'] as const;
+export type EvidencePurpose = (typeof EVIDENCE_PURPOSES)[number];
+export const PAIR_ROLES = ['before', 'after'] as const;
+export type PairRole = (typeof PAIR_ROLES)[number];
 
 const stamp = z.string().describe('ISO-8601 instant');
 
@@ -24,7 +28,8 @@ export const evidenceItem = z.object({
   uploadedAt: stamp,
   reusedOn: z
     .array(z.object({ problemId: z.number(), code: z.string() }))
-    .describe('other problems carrying the very same file: a reused photo is suspicious'),
+    .describe('other problems the caller may see carrying the very same file: a reused photo is suspicious'),
+  reusedElsewhere: z.number().describe('how many problems outside the caller\'s scope carry the same file (never which)'),
 });
 export type EvidenceItem = z.infer<typeof evidenceItem>;
 
