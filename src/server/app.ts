@@ -11,8 +11,6 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import en from 'zod/v4/locales/en.js';
-import zhCN from 'zod/v4/locales/zh-CN.js';
 import type { Actor } from '../domain/access.js';
 import { errorCatalog, loopLabelCatalog, passwordProblemCatalog, uscReasonCatalog } from '../shared/i18n/errors.js';
 import { pickLanguage, translate } from '../shared/i18n/translate.js';
@@ -21,6 +19,7 @@ import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './auth/sessions.js'
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { AppError } from './errors.js';
+import { zodLocales } from './zod-locales.js';
 import { registerRoutes } from './routes/index.js';
 import type { Services } from './services.js';
 import type { EvidenceRouteOptions } from './routes/evidence/index.js';
@@ -63,7 +62,6 @@ export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   };
 }
 
-const zodLocales = { 'zh-CN': zhCN(), en: en() };
 
 /** Render a zod issue (as carried in a Fastify validation error) in the caller's language. */
 function localizedIssue(v: { keyword: string; message?: string; params?: Record<string, unknown> }, lang: Language): string {

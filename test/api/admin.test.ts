@@ -137,7 +137,13 @@ describe('calendars', () => {
     const res = await admin.request('PUT', '/api/calendars/2028', { year: 2028, holidays: [], workdays: [{ date: '2028-02-02', name: '调休' }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('CALENDAR_INVALID');
-    expect(res.json().message).toContain('Saturday or Sunday');
+    expect(res.json().message).toBe('日历数据有误：workdays.0.date: 调休上班日 2028-02-02 不是周六或周日（调休上班总在周末）');
+    const inEnglish = await admin.request('PUT', '/api/calendars/2028', { year: 2028, holidays: [{ date: '2028-13-01', name: '' }], workdays: [] }, { 'accept-language': 'en' });
+    expect(inEnglish.json().message).toContain('holidays.0.date: "2028-13-01" is not a valid date');
+    const inChinese = await admin.request('PUT', '/api/calendars/2028', { year: 2028, holidays: [{ date: '2028-13-01', name: '' }], workdays: [] });
+    expect(inChinese.json().message).toContain('holidays.0.date: “2028-13-01”不是有效日期');
+    expect(inChinese.json().message).not.toContain('must'); // zod's own checks speak Chinese too
+    expect(inChinese.json().message).toContain('holidays.0.name: ');
   });
 
   it('computes deadlines across the Spring Festival of 2026', async () => {

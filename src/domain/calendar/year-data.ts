@@ -15,11 +15,12 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 
 const isoDate = z.string().refine((s) => tryParseIsoDate(s) !== undefined, {
   error: (issue) => `"${String(issue.input)}" is not a valid date: expected an existing calendar date as YYYY-MM-DD`,
+  params: { key: 'badDate' },
 });
 
 const dayEntry = z.object({
   date: isoDate,
-  name: z.string().trim().min(1, 'name must not be empty'),
+  name: z.string().trim().min(1),
 });
 
 export const calendarYearSchema = z
@@ -40,10 +41,10 @@ export const calendarYearSchema = z
         const day = tryParseIsoDate(entry.date);
         if (day === undefined) return; // already reported as malformed
         if (yearIsValid && civilFromDays(day).year !== value.year) {
-          ctx.addIssue({ code: 'custom', path, message: `${entry.date} is not in year ${value.year}` });
+          ctx.addIssue({ code: 'custom', path, message: `${entry.date} is not in year ${value.year}`, params: { key: 'notInYear', date: entry.date, year: value.year } });
         }
         if (seen.has(entry.date)) {
-          ctx.addIssue({ code: 'custom', path, message: `${entry.date} is listed more than once in ${list}` });
+          ctx.addIssue({ code: 'custom', path, message: `${entry.date} is listed more than once in ${list}`, params: { key: 'listedTwice', date: entry.date } });
         }
         seen.add(entry.date);
         if (list === 'workdays') {
@@ -55,6 +56,7 @@ export const calendarYearSchema = z
               message:
                 `make-up workday ${entry.date} is a ${WEEKDAY_NAMES[dow]}; ` +
                 'make-up workdays (调休上班) always fall on a Saturday or Sunday',
+              params: { key: 'workdayNotWeekend', date: entry.date },
             });
           }
         }
@@ -69,6 +71,7 @@ export const calendarYearSchema = z
           code: 'custom',
           path: ['workdays', index, 'date'],
           message: `${entry.date} is listed both as a holiday and as a make-up workday`,
+          params: { key: 'holidayAndWorkday', date: entry.date },
         });
       }
     });

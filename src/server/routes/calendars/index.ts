@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { formatIsoDate, parseIsoDate } from '../../../domain/calendar/calendar.js';
 import { calendarYearSchema } from '../../../domain/calendar/year-data.js';
 import { errorBody } from '../../../shared/api/common.js';
+import { calendarIssueCatalog } from '../../../shared/i18n/calendar.js';
+import { translate } from '../../../shared/i18n/translate.js';
 import { requirePermission } from '../../access/access.js';
 import { AppError } from '../../errors.js';
 import { loadCalendarYear } from '../../usecases/load-calendar-year.js';
+import { zodLocales } from '../../zod-locales.js';
 import type { RouteContext } from '../context.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody };
@@ -82,9 +85,15 @@ export function calendarRoutes(app: FastifyInstance, { database, services }: Rou
     },
     async (request, reply) => {
       const actor = requirePermission(request.actor, 'calendar.manage');
-      const parsed = calendarYearSchema.safeParse(request.body);
+      // Zod's own checks speak the caller's language through its locale; the calendar's checks name a catalog entry.
+      const parsed = calendarYearSchema.safeParse(request.body, { error: zodLocales[request.lang].localeError, reportInput: true });
       if (!parsed.success) {
-        const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+        const message = (i: (typeof parsed.error.issues)[number]) => {
+          const params = (i as { params?: Record<string, string | number> }).params;
+          const key = params?.key as keyof typeof calendarIssueCatalog | undefined;
+          return key && key in calendarIssueCatalog ? translate(calendarIssueCatalog, request.lang, key, { ...params, input: String(i.input) }) : i.message;
+        };
+        const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${message(i)}`).join('; ');
         throw new AppError('CALENDAR_INVALID', { detail }, 400);
       }
       if (parsed.data.year !== request.params.year)
