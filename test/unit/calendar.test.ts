@@ -613,7 +613,7 @@ describe('year data validation', () => {
     expect(issues({ ...valid(), year: 2025.5 })).toHaveLength(1);
     expect(issues({ ...valid(), year: 0 })).toHaveLength(1);
     expect(issues({ ...valid(), holidays: [{ date: '2025-01-01', name: '  ' }] })).toEqual([
-      'holidays.0.name: name must not be empty',
+      'holidays.0.name: Too small: expected string to have >=1 characters',
     ]);
     expect(issues({ year: 2025, holidays: [] }).length).toBeGreaterThan(0);
     expect(issues({ ...valid(), source: 42 }).length).toBeGreaterThan(0);
