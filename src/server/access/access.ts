@@ -56,11 +56,15 @@ export function problemScopeSql(actor: Actor, problemAlias = 'p'): SQL {
   const scope = scopeOf(actor);
   const p = sql.raw(problemAlias);
   if (scope.kind === 'all') return sql`TRUE`;
-  const byUnits = sql`${p}.id IN (SELECT pu.problem_id FROM problem_units pu WHERE pu.unit_id IN (SELECT id FROM units WHERE path LIKE ${likePrefix(scope.unitPath)}))`;
-  const personal = sql`${p}.verifier_user_id = ${actor.userId} OR ${p}.leader_user_id = ${actor.userId} OR ${p}.id IN (SELECT lc.problem_id FROM lookback_checks lc WHERE lc.checker_user_id = ${actor.userId})`;
-  if (scope.kind === 'region')
-    return sql`(${p}.region_id IN (SELECT id FROM regions WHERE path LIKE ${likePrefix(scope.regionPath)}) OR ${byUnits} OR ${personal})`;
-  return sql`(${byUnits} OR ${personal})`;
+  // One semi-join over a UNION of indexed lookups (unit links, verifier, leader, look-back checker) rather than an OR
+  // of several conditions: an OR defeats the indexes and scanned every problem even for a town's small scope.
+  const mine = sql`${p}.id IN (
+    SELECT pu.problem_id FROM problem_units pu JOIN units su ON su.id = pu.unit_id WHERE su.path LIKE ${likePrefix(scope.unitPath)}
+    UNION SELECT sp.id FROM problems sp WHERE sp.verifier_user_id = ${actor.userId}
+    UNION SELECT sp.id FROM problems sp WHERE sp.leader_user_id = ${actor.userId}
+    UNION SELECT lc.problem_id FROM lookback_checks lc WHERE lc.checker_user_id = ${actor.userId})`;
+  if (scope.kind === 'region') return sql`(${p}.region_id IN (SELECT id FROM regions WHERE path LIKE ${likePrefix(scope.regionPath)}) OR ${mine})`;
+  return mine;
 }
 
 export interface ProblemParties {

@@ -276,6 +276,7 @@ export const problems = pgTable(
     index('problems_deadline_idx').on(t.deadlineInForce),
     index('problems_created_idx').on(t.createdAt, t.id),
     index('problems_verifier_idx').on(t.verifierUserId),
+    index('problems_leader_idx').on(t.leaderUserId),
     index('problems_warning_idx').on(t.warningLight, t.status),
   ],
 );

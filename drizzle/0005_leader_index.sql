@@ -1,0 +1,1 @@
+CREATE INDEX "problems_leader_idx" ON "problems" USING btree ("leader_user_id");
