@@ -7,6 +7,7 @@ import { useMe } from '../../../session/SessionProvider';
 import { EvidencePicker } from '../../evidence/components/EvidencePicker';
 import { useProblemAction, useUsersWithRole, type BodyAction, type ProblemDetail } from '../api';
 import { nothingPending } from './pending';
+import { periodText } from './period';
 
 /** Which report, extension or objection an action is about, when opened from its row. */
 export interface ActionPreset {
@@ -73,6 +74,7 @@ function bodyOf(action: BodyAction, v: Values, problem: ProblemDetail): unknown 
 }
 
 /** The quarter of the server's day (the browser's clock may be wrong; every rule counts from the server's). */
+const PERIOD = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
 const currentQuarter = (today: string) => `${dayjs(today).year()}-Q${Math.floor(dayjs(today).month() / 3) + 1}`;
 
 function initialValues(action: BodyAction, problem: ProblemDetail, preset: ActionPreset | undefined, today: string): Values {
@@ -118,6 +120,10 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
   const verifiers = useUsersWithRole('verifier', action === 'start_verification');
   const result = Form.useWatch('result');
   const reportId = Form.useWatch('reportId') as number | undefined;
+  const objectionId = Form.useWatch('objectionId') as number | undefined;
+  const upheld = Form.useWatch('upheld') as boolean | undefined;
+  const period = Form.useWatch('period') as string | undefined;
+  const openNotice = problem.notices.find((n) => n.status === 'open');
   switch (action) {
     case 'assign':
       return (
@@ -152,11 +158,11 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
     case 'report_progress': {
       const open = problem.milestones.filter((m) => m.round === round && !m.doneOn);
       // Reporting again after a return: what was wrong is in front of the person writing the new report.
-      const latest = problem.progressReports.filter((r) => r.round === round).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
+      const latest = problem.progressReports.filter((r) => r.round === round).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id)[0];
       return (
         <>
           {latest?.status === 'returned' && (
-            <Alert type="warning" showIcon className="mb-16" data-testid="returned-reason" title={t('report.returnedReason', { reason: latest.returnReason ?? '—' })} />
+            <Alert type="warning" showIcon className="mb-16" data-testid="returned-reason" title={t('report.lastReturned', { reason: latest.returnReason ?? '—' })} />
           )}
           <Form.Item name="text" label={t('field.progressText')} rules={required(t)}>
             <Input.TextArea rows={4} maxLength={5000} showCount placeholder={t('placeholder.progress')} />
@@ -182,7 +188,7 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
           </Form.Item>
           {/* The whole report being returned, not only the start of it in the choice above. */}
           {chosen && (
-            <div className="quoted-report multiline" data-testid="returned-report-text">
+            <div className="quoted-text multiline" data-testid="returned-report-text">
               {chosen.text}
             </div>
           )}
@@ -296,26 +302,44 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
     case 'record_objection':
       return (
         <>
+          {openNotice && <Typography.Paragraph type="secondary">{t('objection.noticeLine', { starts: openNotice.startsOn, ends: openNotice.endsOn })}</Typography.Paragraph>}
           <Form.Item name="content" label={t('field.objectionContent')} rules={required(t)}>
             <Input.TextArea rows={4} maxLength={5000} showCount />
           </Form.Item>
           <Form.Item name="receivedOn" label={t('field.receivedOn')} rules={[{ required: true, message: t('validate.date') }]}>
-            <DatePicker className="full-width" />
+            {/* Received during the notice: not before it started, not in the future. */}
+            <DatePicker className="full-width" disabledDate={(d) => d.format('YYYY-MM-DD') > today || (!!openNotice && d.format('YYYY-MM-DD') < openNotice.startsOn)} />
           </Form.Item>
         </>
       );
     case 'decide_objection': {
       const pending = problem.notices.flatMap((n) => n.objections).filter((o) => o.decision === 'pending');
+      const chosen = pending.find((o) => o.id === objectionId);
       return (
         <>
           <Form.Item name="objectionId" label={t('field.objection')} rules={[{ required: true, message: t('validate.choose') }]}>
             <Select options={pending.map((o) => ({ value: o.id, label: `${o.receivedOn} · ${o.content.slice(0, 50)}` }))} />
           </Form.Item>
-          <Form.Item name="upheld" label={t('field.decision')} rules={[{ required: true, message: t('validate.choose') }]}>
+          {/* The whole objection being decided, not only the start of it in the choice above. */}
+          {chosen && (
+            <div className="quoted-text multiline" data-testid="objection-text">
+              {chosen.content}
+            </div>
+          )}
+          <Form.Item name="upheld" label={t('field.objectionDecision')} rules={[{ required: true, message: t('validate.choose') }]}>
             <Radio.Group options={[{ value: true, label: t('objection.uphold') }, { value: false, label: t('objection.dismiss') }]} />
           </Form.Item>
-          <Form.Item name="note" label={t('field.decisionNote')} rules={required(t)}>
-            <Input.TextArea rows={3} maxLength={1000} showCount />
+          {upheld !== undefined && (
+            <Alert
+              type={upheld ? 'warning' : 'info'}
+              showIcon
+              className="mb-16"
+              data-testid="objection-effect"
+              title={upheld ? t('objection.upheldEffect', { verifier: problem.verifier?.name ?? '—' }) : t('objection.dismissedEffect', { ends: openNotice?.endsOn ?? '—' })}
+            />
+          )}
+          <Form.Item name="note" label={t('field.objectionNote')} rules={required(t)}>
+            <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('placeholder.objectionNote')} />
           </Form.Item>
         </>
       );
@@ -345,8 +369,9 @@ function ActionFields({ action, problem }: { action: BodyAction; problem: Proble
           <Form.Item
             name="period"
             label={t('field.period')}
-            extra={t('phase.periodHelp')}
-            rules={[{ required: true, pattern: /^\d{4}(-Q[1-4]|-H[12]|-\d{2})?$/, message: t('validate.period') }]}
+            // A valid period is read back as people say it (2026-Q4 → 2026 年第四季度); otherwise the accepted forms.
+            extra={period && PERIOD.test(period) ? <span data-testid="period-text">{periodText(t, period)}</span> : t('phase.periodHelp')}
+            rules={[{ required: true, pattern: PERIOD, message: t('validate.period') }]}
           >
             <Input maxLength={7} className="mono" placeholder="2026-Q4" />
           </Form.Item>

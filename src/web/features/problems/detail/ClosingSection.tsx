@@ -25,8 +25,10 @@ function RoundSteps({ problem, round, evidence, onDecideObjection }: Props & { r
   const filing = problem.timeline.find((e) => e.round === round && e.action === 'file');
   const filingNumber = (filing?.details.filingNumber as string | undefined) ?? (round === problem.rectificationRound ? problem.filingNumber : null);
   const filingDate = (filing?.details.filingDate as string | undefined) ?? (round === problem.rectificationRound ? problem.filingDate : null);
-  const passed = verifications.some((v) => v.result === 'pass');
-  const noticeDone = notices.some((n) => n.status === 'ended');
+  // The latest verification and notice decide: after an upheld objection the notice is withdrawn and a new
+  // verification waits, so the earlier pass no longer counts as done.
+  const passed = verifications.at(-1)?.result === 'pass';
+  const noticeDone = notices.at(-1)?.status === 'ended';
   const status = (done: boolean, started: boolean) => (done ? 'finish' : started ? 'process' : 'wait');
   const canDecide = problem.allowedActions.includes('decide_objection') && round === problem.rectificationRound;
   const done = [selfChecks.length > 0, passed, noticeDone, archives.length > 0, !!filingNumber];

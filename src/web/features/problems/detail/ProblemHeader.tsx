@@ -5,6 +5,7 @@ import { Deadline, FlagTag, RoundTag, ScheduleTag, StatusTag, WarningLight } fro
 import { useT } from '../../../i18n/I18nProvider';
 import type { BodyAction, ProblemDetail, ProblemStatus } from '../api';
 import { nothingPending } from './pending';
+import { periodText } from './period';
 
 const STEPS = ['register', 'assign', 'acknowledge', 'rectify', 'self_check', 'verify', 'notice', 'archive', 'file'] as const;
 /** The step each status is waiting for (everything before it is done). */
@@ -22,7 +23,10 @@ const CURRENT: Record<ProblemStatus, number> = {
 };
 
 /** The order the main step of each status comes in: that one is the primary button. */
-const MAIN_STEPS: BodyAction[] = ['assign', 'acknowledge', 'report_progress', 'submit_self_check', 'start_verification', 'record_verification', 'end_notice', 'archive', 'file', 'decide_extension', 'decide_objection'];
+// A waiting objection comes before ending the notice (which it blocks); a 长期坚持 problem's step is 阶段性完成.
+const MAIN_STEPS: BodyAction[] = ['assign', 'acknowledge', 'report_progress', 'submit_self_check', 'start_verification', 'record_verification', 'decide_objection', 'end_notice', 'archive', 'file', 'mark_phase_done', 'decide_extension'];
+/** A 长期坚持 problem never enters the closing steps: its loop ends at 整改, reported and marked done per period. */
+const ONGOING_STEPS = STEPS.slice(0, 4);
 
 /** Where the problem is in the loop: 登记 → 交办 → 签收 → 整改 → 自查 → 核查 → 公示 → 归档 → 备案销号. */
 function LoopSteps({ problem }: { problem: ProblemDetail }) {
@@ -30,14 +34,15 @@ function LoopSteps({ problem }: { problem: ProblemDetail }) {
   const screens = Grid.useBreakpoint();
   const current = CURRENT[problem.status];
   const ongoing = problem.deadlineKind === 'ongoing';
+  const steps = ongoing ? ONGOING_STEPS : STEPS;
   if (!screens.md) {
     // A phone: nine steps do not fit across; say where it is in one line.
-    const step = Math.min(current, STEPS.length - 1);
+    const step = Math.min(current, steps.length - 1);
     return (
       <div className="loop-steps loop-steps--compact" data-testid="loop-steps">
-        <Progress percent={Math.round((Math.min(current, STEPS.length) / STEPS.length) * 100)} steps={STEPS.length} size="small" showInfo={false} />
+        <Progress percent={Math.round((Math.min(current, steps.length) / steps.length) * 100)} steps={steps.length} size="small" showInfo={false} />
         <Typography.Text type="secondary" className="small">
-          {problem.status === 'closed' ? t('problemStatus.closed') : t('loopStep.current', { n: step + 1, total: STEPS.length, step: t(`loopStep.${STEPS[step]!}` as const) })}
+          {problem.status === 'closed' ? t('problemStatus.closed') : t('loopStep.current', { n: step + 1, total: steps.length, step: t(`loopStep.${steps[step]!}` as const) })}
         </Typography.Text>
       </div>
     );
@@ -46,11 +51,12 @@ function LoopSteps({ problem }: { problem: ProblemDetail }) {
     <Steps
       size="small"
       className="loop-steps"
-      current={Math.min(current, STEPS.length - 1)}
+      current={Math.min(current, steps.length - 1)}
       status={problem.status === 'closed' ? 'finish' : 'process'}
-      items={STEPS.map((s, i) => ({
+      items={steps.map((s, i) => ({
         title: t(`loopStep.${s}` as const),
-        disabled: ongoing && i > 3,
+        // 长期坚持: rectifying is where it stays; say so under the step.
+        subTitle: ongoing && i === steps.length - 1 ? t('deadlineKind.ongoing') : undefined,
         status: problem.status === 'closed' || i < current ? 'finish' : i === current ? 'process' : 'wait',
       }))}
       data-testid="loop-steps"
@@ -72,6 +78,7 @@ export function ProblemHeader({ problem, onAction }: Props) {
   const primary = MAIN_STEPS.find((a) => actions.includes(a) && !nothingPending(a, problem));
   const pendingExtension = problem.extensions.find((e) => e.status === 'pending');
   const lastExtension = [...problem.extensions].reverse().find((e) => e.status === 'approved');
+  const phases = [...problem.phaseCompletions].sort((a, b) => b.markedAt.localeCompare(a.markedAt));
   return (
     <Card variant="borderless" className="problem-header" data-testid="problem-header">
       <Flex justify="space-between" align="flex-start" gap={16} wrap>
@@ -146,6 +153,30 @@ export function ProblemHeader({ problem, onAction }: Props) {
           { key: 'responsible', label: t('field.responsiblePerson'), children: [problem.responsiblePerson, problem.responsiblePhone].filter(Boolean).join(' · ') || '—' },
           ...(problem.status === 'assigned' ? [{ key: 'ack', label: t('field.ackDueOn'), children: problem.ackDueOn ?? '—' }] : []),
           ...(problem.nextReportDue ? [{ key: 'report', label: t('field.nextReportDue'), children: problem.nextReportDue }] : []),
+          ...(problem.deadlineKind === 'ongoing'
+            ? [
+                {
+                  key: 'phase',
+                  label: t('tab.phases'),
+                  children: phases[0] ? (
+                    <span data-testid="phase-done">
+                      <Tag color="success" data-period={phases[0].period}>
+                        {periodText(t, phases[0].period)}
+                      </Tag>
+                      {phases.length > 1 && (
+                        <Typography.Text type="secondary" className="small">
+                          {t('phase.count', { n: phases.length })}
+                        </Typography.Text>
+                      )}
+                    </span>
+                  ) : (
+                    <Typography.Text type="secondary" data-testid="phase-done">
+                      {t('phase.none')}
+                    </Typography.Text>
+                  ),
+                },
+              ]
+            : []),
           ...(problem.verifier ? [{ key: 'verifier', label: t('field.verifier'), children: problem.verifier.name }] : []),
           ...(problem.closedOn ? [{ key: 'closed', label: t('field.closedOn'), children: problem.closedOn }] : []),
         ]}

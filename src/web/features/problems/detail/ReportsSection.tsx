@@ -14,7 +14,7 @@ interface Props {
 /** 进展报送: every report, newest first, by round; returned ones with the reason, so the unit sees what to redo. */
 export function ReportsSection({ problem, evidence, onReturn }: Props) {
   const t = useT();
-  const reports = [...problem.progressReports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt));
+  const reports = [...problem.progressReports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || b.id - a.id);
   const milestoneTitle = new Map(problem.milestones.map((m) => [m.id, m.title]));
   if (!reports.length) return <Empty description={t('report.none')} />;
   const canReturn = problem.allowedActions.includes('return_report');

@@ -6,6 +6,7 @@ import { isUiKey, useT, type TFunction } from '../../../i18n/I18nProvider';
 import type { UiKey } from '../../../i18n/ui';
 import { formatDateTime } from '../../../lib/format';
 import type { ProblemDetail, ProblemStatus } from '../api';
+import { periodText } from './period';
 
 type Event = ProblemDetail['timeline'][number];
 
@@ -57,22 +58,45 @@ function valueText(t: TFunction, key: string, value: unknown): string | null {
     return JSON.stringify(value);
   }
   const s = String(value);
+  if (key === 'period') return periodText(t, s);
   for (const prefix of ['verification', 'lookbackResult', 'extensionStatus', 'objectionDecision', 'unitRole']) if (isUiKey(`${prefix}.${s}`)) return t(`${prefix}.${s}` as UiKey);
   return s;
 }
 
-function Details({ event }: { event: Event }) {
+/**
+ * The order details are read in (the database keeps them in its own key order, e.g. 公示结束 before 公示开始): what
+ * was decided first, then dates from → to, then what was said. Anything not listed comes after, as stored.
+ */
+const ORDER = [
+  ...['decision', 'result', 'status', 'period', 'objection', 'previousRound', 'round', 'from', 'to', 'newDeadline', 'startsOn', 'endsOn', 'notice', 'receivedOn'],
+  ...['filingNumber', 'filingDate', 'verifier', 'verifierUnit', 'progress', 'milestonesDone', 'criteria', 'evidence', 'reason', 'reasons', 'note'],
+];
+const rank = (key: string) => (ORDER.includes(key) ? ORDER.indexOf(key) : ORDER.length);
+
+function Details({ event, problem }: { event: Event; problem: ProblemDetail }) {
   const t = useT();
-  const entries = Object.entries(event.details)
+  const details: Record<string, unknown> = { ...event.details };
+  // An objection's events carry only its id: show what the objection said, so two of them can be told apart.
+  if (typeof details.objectionId === 'number') {
+    const objection = problem.notices.flatMap((n) => n.objections).find((o) => o.id === details.objectionId);
+    if (objection) details.objection = objection.content;
+  }
+  // A progress report's event says what was reported (a returned one and the one after it read side by side).
+  if (event.action === 'report_progress' && typeof details.reportId === 'number') {
+    const report = problem.progressReports.find((r) => r.id === details.reportId);
+    if (report) details.progress = report.text;
+  }
+  const entries = Object.entries(details)
     .filter(([k]) => !HIDDEN.has(k))
     .map(([k, v]) => [k, valueText(t, k, v)] as const)
-    .filter(([, v]) => v !== null);
+    .filter(([, v]) => v !== null)
+    .sort(([a], [b]) => rank(a) - rank(b));
   if (!entries.length) return null;
   return (
     <div className="timeline-details">
       {entries.map(([k, v]) => (
         <div key={k}>
-          <Typography.Text type="secondary">{isUiKey(`timelineDetail.${k}`) ? t(`timelineDetail.${k}` as UiKey) : k}：</Typography.Text>
+          <Typography.Text type="secondary">{k === 'objection' ? t('field.objectionContent') : k === 'progress' ? t('field.progressText') : isUiKey(`timelineDetail.${k}`) ? t(`timelineDetail.${k}` as UiKey) : k}：</Typography.Text>
           <span className="multiline-inline">{v}</span>
         </div>
       ))}
@@ -120,7 +144,7 @@ export function TimelineSection({ problem }: { problem: ProblemDetail }) {
                   {isStatus(e.toStatus) && <StatusTag status={e.toStatus} />}
                 </div>
               )}
-              <Details event={e} />
+              <Details event={e} problem={problem} />
             </div>
           ),
         }))}

@@ -1,12 +1,11 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Empty, Space, Table, Tabs } from 'antd';
+import { Badge, Button, Card, Space, Tabs } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { LoadError, NotFoundResult, PageLoading } from '../../../components/results';
 import { ApiError } from '../../../api/client';
 import { useT } from '../../../i18n/I18nProvider';
-import { formatDateTime } from '../../../lib/format';
 import { useEvidence, type EvidencePurpose } from '../../evidence/api';
 import { EvidenceGallery } from '../../evidence/components/EvidenceGallery';
 import { EvidenceUploader } from '../../evidence/components/EvidenceUploader';
@@ -16,6 +15,7 @@ import { BasicInfo } from '../detail/BasicInfo';
 import { ClosingSection } from '../detail/ClosingSection';
 import { ExtensionsSection } from '../detail/ExtensionsSection';
 import { MeasuresSection } from '../detail/MeasuresSection';
+import { PhasesSection } from '../detail/PhasesSection';
 import { ProblemHeader } from '../detail/ProblemHeader';
 import { ReportsSection } from '../detail/ReportsSection';
 import { TimelineSection } from '../detail/TimelineSection';
@@ -111,21 +111,7 @@ export function ProblemDetailPage() {
           {
             key: 'phases',
             label: t('tab.phases'),
-            children: p.phaseCompletions.length ? (
-              <Table
-                rowKey="period"
-                size="small"
-                pagination={false}
-                dataSource={p.phaseCompletions}
-                columns={[
-                  { title: t('field.period'), dataIndex: 'period', width: 120, render: (v: string) => <span className="mono">{v}</span> },
-                  { title: t('field.note'), dataIndex: 'note', render: (v: string | null) => v ?? '—' },
-                  { title: t('phase.markedAt'), dataIndex: 'markedAt', width: 160, render: (v: string) => formatDateTime(v) },
-                ]}
-              />
-            ) : (
-              <Empty description={t('phase.none')} />
-            ),
+            children: <PhasesSection problem={p} />,
           },
         ]
       : []),

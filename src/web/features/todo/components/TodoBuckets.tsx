@@ -67,7 +67,8 @@ export function BucketCard({ bucket, limit = 10 }: { bucket: WorkBucket; limit?:
                     {item.title}
                   </span>
                 </span>
-                {item.dueOn && <span className="todo-item__due mono">{item.dueOn}</span>}
+                {/* A bare date says nothing: it is the day this item is due by. */}
+                {item.dueOn && <span className="todo-item__due">{t('problem.dueOn', { date: item.dueOn })}</span>}
               </Link>
             </li>
           ))}
