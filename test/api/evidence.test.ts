@@ -18,6 +18,7 @@ import { detectType, sniff } from '../../src/server/evidence/file-types.js';
 import { LocalDiskStore } from '../../src/server/evidence/store.js';
 import type { EvidenceRouteOptions } from '../../src/server/routes/evidence/index.js';
 import { errorCatalog } from '../../src/shared/i18n/errors.js';
+import { multipart, type Part } from '../helpers/multipart.js';
 import { createServices, type Services } from '../../src/server/services.js';
 import { archiveProblem } from '../../src/server/usecases/problems/archive-problem.js';
 import { openTestDatabase, signIn, type Session } from '../helpers/context.js';
@@ -57,30 +58,6 @@ async function createEvidenceContext(): Promise<EvidenceTestContext> {
 }
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-type Part = { name: string; value: string } | { name: string; filename: string; contentType: string; data: Buffer };
-
-/** A multipart/form-data body built by hand, file names as raw UTF-8 (as browsers send them). */
-function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----ducha${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    if ('value' in part) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`, 'utf8'));
-    } else {
-      chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
-          'utf8',
-        ),
-        part.data,
-        Buffer.from('\r\n'),
-      );
-    }
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** A tiny JPEG: SOI, a JFIF APP0 segment, some unique bytes, EOI. */
 function jpeg(extra = 32): Buffer {

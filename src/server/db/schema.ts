@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -571,3 +572,56 @@ export const jobRuns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.job, t.period] })],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * 导入台账: one upload of a ledger workbook, kept (file included, so any instance can re-read it) from analysis to
+ * commit. The column mapping and options the user settled on are stored; the analysis is re-run at commit against
+ * what is stored then, and the rows are written in one transaction.
+ */
+export const ledgerImports = pgTable(
+  'ledger_imports',
+  {
+    id: serial('id').primaryKey(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    fileName: text('file_name').notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    file: bytea('file').notNull(),
+    /** analyzed | committing | committed | failed */
+    status: text('status').notNull(),
+    sheets: jsonb('sheets').notNull().default([]),
+    detections: jsonb('detections').notNull().default([]),
+    sheetIndex: integer('sheet_index'),
+    headerRow: integer('header_row'),
+    firstDataRow: integer('first_data_row'),
+    headers: jsonb('headers').notNull().default([]),
+    sample: jsonb('sample').notNull().default([]),
+    savedMappingUsed: boolean('saved_mapping_used').notNull().default(false),
+    mapping: jsonb('mapping').notNull().default({}),
+    options: jsonb('options').notNull().default({}),
+    summary: jsonb('summary'),
+    issues: jsonb('issues').notNull().default([]),
+    preview: jsonb('preview').notNull().default([]),
+    result: jsonb('result'),
+    error: text('error'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    committedAt: at('committed_at'),
+  },
+  (t) => [index('ledger_imports_creator_idx').on(t.createdBy, t.id)],
+);
+
+/** Column mappings saved for next time, keyed by the normalized header row they were made for. */
+export const ledgerImportMappings = pgTable('ledger_import_mappings', {
+  signature: text('signature').primaryKey(),
+  mapping: jsonb('mapping').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: updatedAt(),
+});

@@ -133,6 +133,42 @@ export const errorCatalog = {
     'zh-CN': '回头看核查人须来自整改单位以外的单位（谁验收谁负责）',
     en: 'The checker must belong to a unit other than the rectifying ones',
   },
+  EXPORT_TOO_LARGE: {
+    'zh-CN': '符合条件的记录有 {count} 条，超过单次导出上限 {max} 条，请缩小筛选范围后分批导出',
+    en: '{count} records match, more than the {max} one export may hold; narrow the filters and export in parts',
+  },
+  // Word documents (督办通知单, 销号申请表, 调度通报)
+  NOTICE_WRONG_STATUS: {
+    'zh-CN': '问题当前状态为“{status}”，只能对已交办、已签收或整改中的问题发督办通知单',
+    en: 'The problem is "{status}"; supervision notices are for problems assigned, acknowledged or being rectified',
+  },
+  NOTICE_NOTHING_TO_SUPERVISE: {
+    'zh-CN': '“{unit}”目前没有亮灯预警的整改问题，无需发督办通知单',
+    en: '"{unit}" has no problem with a warning light; there is nothing to supervise',
+  },
+  DOCUMENT_REPLY_BY_PAST: { 'zh-CN': '报送期限 {date} 早于今天', en: 'The reply date {date} is in the past' },
+  REPORT_PERIOD_INVALID: {
+    'zh-CN': '统计期间 {from} 至 {to} 不正确：开始日期不能晚于结束日期，期间不能超过 10 年',
+    en: 'The period {from} to {to} is invalid: it must not end before it starts nor span more than 10 years',
+  },
+  IMPORT_NOT_LEDGER: {
+    'zh-CN': '未能在文件中找到问题台账的表头（如“问题描述”“牵头单位”“整改时限”），请确认上传的是问题清单，或在下一步手动指定表头行和各列',
+    en: 'No ledger header (such as 问题描述, 牵头单位, 整改时限) was found; check the file, or choose the header row and columns by hand',
+  },
+  IMPORT_TOO_LARGE: { 'zh-CN': '文件过大：最多 {max}，请拆分后分批导入', en: 'The file is too large: at most {max}; split it and import in parts' },
+  IMPORT_HAS_ERRORS: {
+    'zh-CN': '仍有 {n} 处错误，请按校验结果修改文件后重新上传，或调整列对应关系；全部无误后才能导入',
+    en: '{n} errors remain; fix the file and upload it again, or correct the mapping. Nothing is imported until every row is valid',
+  },
+  IMPORT_NOTHING_TO_DO: { 'zh-CN': '没有可导入的行', en: 'There is no row to import' },
+  IMPORT_ALREADY_COMMITTED: { 'zh-CN': '该台账已导入完成，不能再修改或重复导入', en: 'This ledger is already imported; it cannot be changed or imported again' },
+  IMPORT_IN_PROGRESS: { 'zh-CN': '正在导入，请稍候', en: 'The import is running; please wait' },
+  IMPORT_CODE_TAKEN: { 'zh-CN': '问题编号已被其他问题使用：{codes}', en: 'These problem codes are already used: {codes}' },
+  IMPORT_MAPPING_INVALID: { 'zh-CN': '列对应关系有误：{detail}', en: 'Invalid column mapping: {detail}' },
+  IMPORT_FILE_UNREADABLE: {
+    'zh-CN': '无法读取文件“{fileName}”：请上传 Excel 工作簿（.xlsx）或 CSV 文件；旧版 .xls 请先在 Excel 中“另存为” .xlsx；如文件已损坏，请重新导出后再上传',
+    en: 'Cannot read "{fileName}": upload an Excel workbook (.xlsx) or a CSV file; save old .xls files as .xlsx in Excel first; if the file is damaged, export it again',
+  },
   INTERNAL: {
     'zh-CN': '服务器内部错误，已记录，请稍后重试（编号 {ref}）',
     en: 'Internal server error; it was logged. Try again later (ref {ref})',

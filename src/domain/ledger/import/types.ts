@@ -14,6 +14,8 @@ export interface SheetGrid {
   name: string;
   /** rows[r][c], 0-based; row r is Excel row r + 1. Merged ranges are filled with the master cell's value. */
   rows: Cell[][];
+  /** The sheet is hidden in the workbook (still read; detection prefers visible sheets). Added by the import core. */
+  hidden?: boolean;
 }
 
 /** Ledger key → 0-based column index. */
