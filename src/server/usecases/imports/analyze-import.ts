@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
 import { TRANSITIONS } from '../../../domain/problem/lifecycle.js';
 import type { ColumnMapping, ImportOptions, ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
@@ -7,13 +7,14 @@ import type { ImportOptionsInput, UpdateImportInput } from '../../../shared/api/
 import type { Language } from '../../../shared/roles.js';
 import { requirePermission } from '../../access/access.js';
 import { recordChange } from '../../audit/record-change.js';
-import type { Database } from '../../db/client.js';
-import { ledgerImportMappings, ledgerImports } from '../../db/schema.js';
+import type { Database, Executor } from '../../db/client.js';
+import { ledgerImportMappings, ledgerImports, problems, problemUnits } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import { analyzeInWorker } from '../../ledger/analyze-in-worker.js';
 import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
 import { loadImportReferences } from './import-references.js';
+import { changedColumns } from './ledger-columns.js';
 import { presentImport, storedAnalysis, type ImportRow } from './present-import.js';
 
 export interface ImportContext {
@@ -42,7 +43,7 @@ export async function analyzeFor(ctx: ImportContext, actor: Actor, file: Uint8Ar
     savedMappings: Object.fromEntries(saved.map((m) => [m.signature, m.mapping as ColumnMapping])),
   });
   if (result.analysis) {
-    refuseFrozenUpdates(result.analysis.rows, refs);
+    await checkUpdates(ctx.database.db, result.analysis.rows, refs);
     result.analysis.summary = summarize(result.analysis.rows);
   }
   const stored = storedAnalysis(result, refs);
@@ -92,17 +93,34 @@ export async function createImport(ctx: ImportContext, actor: Actor, upload: { d
 /** Statuses in which a problem's ledger fields may still change (the lifecycle's `edit`). */
 export const EDITABLE_STATUSES: ReadonlySet<string> = new Set(TRANSITIONS.edit.from);
 
-/** Mark update rows of problems already in the closing steps as errors: their file is frozen (domain §4). */
-export function refuseFrozenUpdates(rows: ParsedRow[], refs: ImportReferences): void {
-  const status = new Map(refs.existing.map((p) => [p.id, p.status]));
-  for (const r of rows) {
-    if (r.action !== 'update' || !r.existingId || EDITABLE_STATUSES.has(status.get(r.existingId) ?? '')) continue;
-    r.issues.push({ row: r.row, column: 'code', columnLetter: null, code: 'update_not_editable', params: { code: refs.existing.find((p) => p.id === r.existingId)?.code ?? '' }, severity: 'error' });
-    r.problem = null;
+/**
+ * Rows that name a stored problem by code: a row that changes nothing is skipped (an exported ledger imports back as
+ * "no change", and no history row is written for nothing); a row that changes a problem already in the closing
+ * steps is an error, since its file is frozen (domain §4).
+ */
+export async function checkUpdates(ex: Executor, rows: ParsedRow[], refs: ImportReferences): Promise<void> {
+  const updates = rows.filter((r) => r.action === 'update' && r.existingId && r.problem);
+  if (updates.length === 0) return;
+  const ids = updates.map((r) => r.existingId!);
+  const stored = await ex.select().from(problems).where(inArray(problems.id, ids));
+  const links = await ex.select().from(problemUnits).where(and(inArray(problemUnits.problemId, ids), eq(problemUnits.role, 'cooperating')));
+  const byId = new Map(stored.map((p) => [p.id, p]));
+  const codeOf = new Map(refs.existing.map((p) => [p.id, p.code]));
+  for (const r of updates) {
+    const p = byId.get(r.existingId!);
+    if (!p) continue;
+    const changed = changedColumns(r.problem!, { ...p, cooperatingUnitIds: links.filter((l) => l.problemId === p.id).map((l) => l.unitId) });
+    if (changed.length === 0) {
+      r.action = 'skip';
+      r.problem = null;
+      // Warnings about the row's values (an overdue deadline…) concern the stored problem, not this import.
+      r.issues = [{ row: r.row, column: 'code', columnLetter: null, code: 'row_unchanged', params: { code: p.code }, severity: 'warning' }];
+    } else if (!EDITABLE_STATUSES.has(p.status)) {
+      r.problem = null;
+      r.issues.push({ row: r.row, column: 'code', columnLetter: null, code: 'update_not_editable', params: { code: codeOf.get(p.id) ?? p.code, fields: changed.join(', ') }, severity: 'error' });
+    }
   }
 }
-
-
 
 /** Only an import not yet written (or whose writing failed) can be changed or committed. */
 export function assertChangeable(status: string): void {

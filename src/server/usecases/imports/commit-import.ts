@@ -16,6 +16,7 @@ import type { Services } from '../../services.js';
 import { loadLoopSettings } from '../../settings.js';
 import { refreshDerived } from '../problems/derive-problem.js';
 import { analyzeFor, assertChangeable, EDITABLE_STATUSES as editable, loadImport, type ImportContext } from './analyze-import.js';
+import { ledgerColumns } from './ledger-columns.js';
 import { commitProgress, presentImport } from './present-import.js';
 
 /** Rows per INSERT statement. */
@@ -87,37 +88,6 @@ async function runCommit(ctx: ImportContext, actor: Actor, id: number, lang: Lan
   }
 }
 
-
-/** The problem columns a ledger row sets (registration data; never the loop's own records). */
-function ledgerColumns(p: ImportedProblem) {
-  return {
-    source: p.source,
-    roundId: p.roundId,
-    batchId: p.batchId,
-    category: p.category,
-    title: p.title,
-    description: p.description,
-    regionId: p.regionId,
-    address: p.address,
-    lng: p.lng === null ? null : String(p.lng),
-    lat: p.lat === null ? null : String(p.lat),
-    enterpriseName: p.enterpriseName,
-    enterpriseUscc: p.enterpriseUscc,
-    leadUnitId: p.leadUnitId,
-    leaderUserId: p.leaderUserId,
-    responsiblePerson: p.responsiblePerson,
-    responsiblePhone: p.responsiblePhone,
-    goal: p.goal,
-    measures: p.measures,
-    closingCriteria: p.closingCriteria,
-    deadlineKind: p.deadlineKind,
-    deadline: p.deadlineKind === 'date' ? p.deadline : null,
-    flagged: p.flagged,
-    flagLevel: p.flagged ? p.flagLevel : null,
-    isPublic: p.isPublic,
-    remarks: p.remarks,
-  };
-}
 
 /**
  * Write checked rows in the caller's transaction: new problems in batches (codes allocated per counter in one step,

@@ -29,6 +29,7 @@ export function presentIssue(issue: RowIssue, lang: Language) {
     message: f.message,
     fix: f.fix,
     suggestions: issue.suggestions ?? [],
+    params: issue.params ?? {},
   };
 }
 

@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../src/server/db/client.js';
+import { runAnalysis } from '../src/server/ledger/import-analysis.js';
+import type { Services } from '../src/server/services.js';
+import { loadImportReferences } from '../src/server/usecases/imports/import-references.js';
+import { running } from '../src/server/usecases/imports/commit-import.js';
+import { resolveSession } from '../src/server/auth/sessions.js';
+import { mulberry32 } from '../src/domain/sampling.js';
+
+/**
+ * Ledger import at scale (issue 4): a generated N-row ledger workbook imported end to end through the app (upload
+ * and check in a worker thread, commit in the background, polled to the end), beside a bare batched INSERT of the
+ * same rows (the problems the analysis produced, 500 per statement, one transaction) in the same run. Also measures
+ * how the app answers another user meanwhile: the longest event-loop stall and the slowest `GET /api/auth/me`.
+ */
+export interface ImportMeasurement {
+  rows: number;
+  fileBytes: number;
+  app: { seconds: number; rowsPerSec: number; uploadSeconds: number; commitSeconds: number };
+  bare: { seconds: number; rowsPerSec: number };
+  ratio: number;
+  maxEventLoopDelayMs: number;
+  otherUser: { requests: number; maxMs: number; p50Ms: number };
+}
+
+const CATEGORIES = ['水', '大气', '土壤', '固废', '噪声', '生态'];
+const SOURCES = ['中央生态环境保护督察', '省级督察', '群众举报', '暗查暗访', '网格巡查'];
+const DEADLINES = ['2027年6月底前', '2027年12月31日', '立行立改', '长期坚持', '2027.3.31'];
+
+/** A ledger as districts keep it: a title row, the usual headers, N rows over the units and towns in scope. */
+export async function buildBenchLedger(rows: number, unitNames: string[], regionNames: string[], seed = 7): Promise<Buffer> {
+  const random = mulberry32(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('整改台账');
+  const header = ['序号', '问题来源', '问题类型', '问题描述', '所属乡镇', '地址', '牵头单位', '配合单位', '责任人', '联系电话', '整改措施', '整改时限', '整改状态', '整改进展'];
+  sheet.addRow(['基准测试整改台账']);
+  sheet.mergeCells(1, 1, 1, header.length);
+  sheet.addRow(header);
+  for (let i = 1; i <= rows; i++) {
+    const lead = pick(unitNames);
+    let coop = pick(unitNames);
+    if (coop === lead) coop = unitNames[(unitNames.indexOf(lead) + 1) % unitNames.length]!;
+    sheet.addRow([
+      i,
+      pick(SOURCES),
+      pick(CATEGORIES),
+      `基准问题${i}：某点位存在环境问题，群众反映强烈，需整改到位（编号${Math.floor(random() * 1e9)}）`,
+      pick(regionNames),
+      `某路${i}号`,
+      lead,
+      coop,
+      `责任人${i % 97}`,
+      `0571-${String(80000000 + i).slice(0, 8)}`,
+      '制定整改方案，限期整改，加强日常监管',
+      pick(DEADLINES),
+      i % 3 === 0 ? '未交办' : '整改中',
+      i % 2 === 0 ? '正在推进' : '',
+    ]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function multipart(data: Buffer, filename: string) {
+  const boundary = '----duchabench';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+export async function measureImport(
+  app: FastifyInstance,
+  database: Database,
+  services: Services,
+  login: { username: string; password: string },
+  rows: number,
+): Promise<ImportMeasurement> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: login });
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = (res.json() as { csrfToken: string }).csrfToken;
+  const headers = { cookie, 'x-csrf-token': csrf };
+  const token = res.cookies.find((c) => c.name === 'ducha_sid')!.value;
+  const actor = (await resolveSession(database.db, token, 12))!.actor;
+
+  // Names in the coordinator's scope: departments and towns (not enterprises), and the towns' regions.
+  const units = await database.raw<{ name: string }>(
+    `SELECT name FROM units WHERE enabled AND kind <> 'enterprise' AND path LIKE $1 ORDER BY id LIMIT 40`,
+    [`${actor.unitPath.split('/').slice(0, 2).join('/')}/%`],
+  );
+  const regions = await database.raw<{ name: string }>(`SELECT name FROM regions WHERE path LIKE $1 AND level <> 'county' ORDER BY id LIMIT 10`, [`${actor.regionPath}%`]);
+  const file = await buildBenchLedger(rows, units.map((u) => u.name), regions.length ? regions.map((r) => r.name) : ['']);
+
+  // Another user keeps using the app meanwhile.
+  const latencies: number[] = [];
+  let stop = false;
+  const other = (async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+      latencies.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  let maxDelay = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxDelay = Math.max(maxDelay, now - last - 10);
+    last = now;
+  }, 10);
+
+  const t0 = performance.now();
+  const up = await app.inject({ method: 'POST', url: '/api/imports', ...multipart(file, 'bench.xlsx'), headers: { ...multipart(file, 'bench.xlsx').headers, ...headers } });
+  if (up.statusCode !== 201) throw new Error(`import upload: ${up.statusCode} ${up.body.slice(0, 300)}`);
+  const view = up.json() as { id: number; version: number; summary: { create: number; errors: number; update: number } };
+  if (view.summary.errors > 0 || view.summary.create !== rows) throw new Error(`import bench: ${JSON.stringify(view.summary)}`);
+  const t1 = performance.now();
+  const commit = await app.inject({ method: 'POST', url: `/api/imports/${view.id}/commit`, payload: { version: view.version }, headers });
+  if (commit.statusCode !== 202) throw new Error(`import commit: ${commit.statusCode} ${commit.body.slice(0, 300)}`);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 100));
+    const state = (await app.inject({ method: 'GET', url: `/api/imports/${view.id}`, headers })).json() as { status: string; error: string | null };
+    if (state.status === 'committed') break;
+    if (state.status !== 'committing') throw new Error(`import ended ${state.status}: ${state.error}`);
+  }
+  await running.get(view.id);
+  const t2 = performance.now();
+  clearInterval(ticker);
+  stop = true;
+  await other;
+
+  // The bare twin: the same problems (as the analysis made them) in batched INSERTs, one transaction, then removed.
+  const refs = await loadImportReferences(database.db, actor, services.clock.today());
+  const analysis = (await runAnalysis({ file, fileName: 'bench.xlsx', refs, options: { updateExisting: false, defaults: {} }, unitAliases: {}, choice: null, savedMappings: {} })).analysis!;
+  const problems = analysis.rows.filter((r) => r.problem).map((r) => r.problem!);
+  const b0 = performance.now();
+  await database.transaction(async (tx) => {
+    for (let i = 0; i < problems.length; i += 500) {
+      const batch = problems.slice(i, i + 500);
+      const tuples = batch.map(
+        (p, k) =>
+          sql`(${`BARE-${i + k}`}, ${p.source}, ${p.category}, ${p.title}, ${p.description}, ${p.regionId}, ${p.address}, ${p.leadUnitId}, ${p.responsiblePerson}, ${p.responsiblePhone}, ${p.measures}, ${p.deadlineKind}, ${p.deadline}, ${p.status}, ${p.latestProgress}, ${actor.userId})`,
+      );
+      await tx.execute(
+        sql`INSERT INTO problems (code, source, category, title, description, region_id, address, lead_unit_id, responsible_person, responsible_phone, measures, deadline_kind, deadline, status, latest_progress, created_by) VALUES ${sql.join(tuples, sql`, `)}`,
+      );
+    }
+  });
+  const b1 = performance.now();
+  await database.raw(`DELETE FROM problems WHERE code LIKE 'BARE-%'`);
+
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const appSeconds = (t2 - t0) / 1000;
+  const bareSeconds = (b1 - b0) / 1000;
+  return {
+    rows,
+    fileBytes: file.length,
+    app: { seconds: appSeconds, rowsPerSec: rows / appSeconds, uploadSeconds: (t1 - t0) / 1000, commitSeconds: (t2 - t1) / 1000 },
+    bare: { seconds: bareSeconds, rowsPerSec: rows / bareSeconds },
+    ratio: bareSeconds / appSeconds,
+    maxEventLoopDelayMs: maxDelay,
+    otherUser: { requests: sorted.length, maxMs: sorted.at(-1) ?? 0, p50Ms: sorted[Math.floor(sorted.length / 2)] ?? 0 },
+  };
+}
+
+export function formatImportMeasurement(m: ImportMeasurement): string {
+  return [
+    `   import of a ${m.rows}-row ledger (${(m.fileBytes / 1024).toFixed(0)} KB .xlsx), end to end through the app: ${m.app.seconds.toFixed(2)} s = ${m.app.rowsPerSec.toFixed(0)} rows/s`,
+    `     (upload + check ${m.app.uploadSeconds.toFixed(2)} s, commit incl. re-check ${m.app.commitSeconds.toFixed(2)} s)`,
+    `   bare batched INSERT of the same rows: ${m.bare.seconds.toFixed(2)} s = ${m.bare.rowsPerSec.toFixed(0)} rows/s; app ÷ bare rate ${m.ratio.toFixed(2)} (target ≥ 0.5)`,
+    `   meanwhile: event loop stalled at most ${m.maxEventLoopDelayMs.toFixed(0)} ms; another user's GET /api/auth/me p50 ${m.otherUser.p50Ms.toFixed(1)} ms, max ${m.otherUser.maxMs.toFixed(0)} ms over ${m.otherUser.requests} calls`,
+  ].join('\n');
+}
