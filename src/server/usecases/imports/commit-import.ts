@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
-import type { ImportedProblem, ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
+import type { ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
 import { counterKey, formatProblemCode } from '../../../domain/problem/code.js';
 import { deriveProblem } from '../../../domain/problem/derive.js';
 import type { ImportOptionsInput } from '../../../shared/api/imports.js';
