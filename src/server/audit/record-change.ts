@@ -65,7 +65,7 @@ export async function recordChanges(tx: Executor, actor: ChangeActor, changes: r
   const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date(new Date().toISOString());
-  const rows: (typeof auditLog.$inferInsert)[] = [];
+  const rows: Record<string, unknown>[] = [];
   for (const change of changes) {
     const before = change.before === undefined ? null : JSON.parse(JSON.stringify(change.before));
     const after = change.after === undefined ? null : JSON.parse(JSON.stringify(change.after));
@@ -80,8 +80,13 @@ export async function recordChanges(tx: Executor, actor: ChangeActor, changes: r
       after,
     };
     const hash = auditHash(prevHash, content);
-    rows.push({ at, actorId: actor.id, actorName: actor.name, action: content.action, entityType: content.entityType, entityId: content.entityId, before, after, prevHash, hash });
+    rows.push({ at: content.at, actor_id: actor.id, actor_name: actor.name, action: content.action, entity_type: content.entityType, entity_id: content.entityId, before, after, prev_hash: prevHash, hash });
     prevHash = hash;
   }
-  for (let i = 0; i < rows.length; i += batchSize) await tx.insert(auditLog).values(rows.slice(i, i + batchSize));
+  // Each batch is one JSON parameter; ids follow the order of the rows, so the chain reads in id order.
+  for (let i = 0; i < rows.length; i += batchSize)
+    await tx.execute(sql`
+      INSERT INTO audit_log (at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev_hash, hash)
+      SELECT at, actor_id, actor_name, action, entity_type, entity_id, before, after, prev_hash, hash
+      FROM json_populate_recordset(NULL::audit_log, ${JSON.stringify(rows.slice(i, i + batchSize))}::json)`);
 }

@@ -608,6 +608,8 @@ export const ledgerImports = pgTable(
     summary: jsonb('summary'),
     issues: jsonb('issues').notNull().default([]),
     preview: jsonb('preview').notNull().default([]),
+    /** The rows to write as checked (problem fields resolved): the commit writes these after re-checking references. */
+    rows: jsonb('rows'),
     result: jsonb('result'),
     error: text('error'),
     version: integer('version').notNull().default(1),

@@ -77,6 +77,7 @@ export async function createImport(ctx: ImportContext, actor: Actor, upload: { d
         summary: stored.summary,
         issues: stored.issues,
         preview: stored.preview,
+        rows: stored.rows,
       })
       .returning();
     await recordChange(tx, { id: actor.userId, name: actor.displayName }, {
@@ -178,6 +179,7 @@ export async function updateImport(ctx: ImportContext, actor: Actor, id: number,
         summary: stored.summary,
         issues: stored.issues,
         preview: stored.preview,
+        rows: stored.rows,
         version: sql`${ledgerImports.version} + 1`,
         updatedAt: new Date(),
       })

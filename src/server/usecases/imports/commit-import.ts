@@ -1,15 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
-import type { ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
+import type { ParsedRow } from '../../../domain/ledger/import/types.js';
 import { counterKey, formatProblemCode } from '../../../domain/problem/code.js';
 import { deriveProblem } from '../../../domain/problem/derive.js';
 import type { ImportOptionsInput } from '../../../shared/api/imports.js';
 import { errorCatalog } from '../../../shared/i18n/errors.js';
 import { translate } from '../../../shared/i18n/translate.js';
 import type { Language } from '../../../shared/roles.js';
+import { problemScopeSql, unitScopeSql } from '../../access/access.js';
 import { recordChanges, type Change } from '../../audit/record-change.js';
 import type { Executor } from '../../db/client.js';
-import { codeCounters, ledgerImports, problemEvents, problems, problemUnits, units } from '../../db/schema.js';
+import { codeCounters, ledgerImports, problemEvents, problems, problemUnits, regions, units } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
@@ -45,7 +46,7 @@ export async function commitImport(ctx: ImportContext, actor: Actor, id: number,
   );
   if (!claimed) throw new AppError('CONFLICT');
   commitProgress.set(id, { done: 0, total: summary.create + summary.update });
-  const done = runCommit(ctx, actor, claimed.id, lang).finally(() => commitProgress.delete(id));
+  const done = runCommit(ctx, actor, claimed.id, current.updatedAt, lang).finally(() => commitProgress.delete(id));
   running.set(id, done);
   void done.finally(() => running.delete(id));
   return presentImport(ctx.database.db, claimed, lang);
@@ -54,29 +55,36 @@ export async function commitImport(ctx: ImportContext, actor: Actor, id: number,
 /** Commits running in this process (tests and shutdown wait for them). */
 export const running = new Map<number, Promise<void>>();
 
-async function runCommit(ctx: ImportContext, actor: Actor, id: number, lang: Language): Promise<void> {
+async function runCommit(ctx: ImportContext, actor: Actor, id: number, checkedAt: Date, lang: Language): Promise<void> {
   try {
     const row = await loadImport(ctx.database.db, actor, id);
-    const choice: ImportChoice = { sheetIndex: row.sheetIndex!, headerRow: row.headerRow!, firstDataRow: row.firstDataRow!, mapping: row.mapping as ImportChoice['mapping'] };
-    const { result, refs, stored } = await analyzeFor(ctx, actor, row.file, row.fileName, row.options as ImportOptionsInput, choice);
-    const analysis = result.analysis;
-    if (!analysis) throw new AppError('IMPORT_NOT_LEDGER', {}, 422);
-    if (analysis.summary.errors > 0) {
-      // Something changed since the check (a unit disabled, a code taken): show the fresh result and stop.
-      await ctx.database.transaction((tx) =>
-        tx
-          .update(ledgerImports)
-          .set({ status: 'analyzed', summary: stored.summary, issues: stored.issues, preview: stored.preview, error: translate(errorCatalog, lang, 'IMPORT_HAS_ERRORS', { n: analysis.summary.errors }), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
-          .where(eq(ledgerImports.id, id)),
-      );
-      return;
+    const checked = row.rows as ParsedRow[] | null;
+    let rows: ParsedRow[];
+    if (checked && (await stillValid(ctx.database.db, actor, checked, checkedAt))) {
+      // Nothing the rows refer to changed since they were checked: write them as checked.
+      rows = checked;
+    } else {
+      // Something changed (a unit disabled, a problem edited meanwhile…): check the file again against what is stored now.
+      const choice: ImportChoice = { sheetIndex: row.sheetIndex!, headerRow: row.headerRow!, firstDataRow: row.firstDataRow!, mapping: row.mapping as ImportChoice['mapping'] };
+      const { result, stored } = await analyzeFor(ctx, actor, row.file, row.fileName, row.options as ImportOptionsInput, choice);
+      const analysis = result.analysis;
+      if (!analysis) throw new AppError('IMPORT_NOT_LEDGER', {}, 422);
+      if (analysis.summary.errors > 0) {
+        await ctx.database.transaction((tx) =>
+          tx
+            .update(ledgerImports)
+            .set({ status: 'analyzed', summary: stored.summary, issues: stored.issues, preview: stored.preview, rows: stored.rows, error: translate(errorCatalog, lang, 'IMPORT_HAS_ERRORS', { n: analysis.summary.errors }), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
+            .where(eq(ledgerImports.id, id)),
+        );
+        return;
+      }
+      rows = analysis.rows.filter((r) => r.problem && r.action !== 'skip');
     }
-    const rows = analysis.rows.filter((r) => r.problem && r.action !== 'skip');
     await ctx.database.transaction(async (tx) => {
-      const written = await writeImportedRows(tx, ctx.services, actor, { id, fileName: row.fileName }, rows, refs, (done) => commitProgress.set(id, { done, total: rows.length }));
+      const written = await writeImportedRows(tx, ctx.services, actor, { id, fileName: row.fileName }, rows, (done) => commitProgress.set(id, { done, total: rows.length }));
       await tx
         .update(ledgerImports)
-        .set({ status: 'committed', result: written, committedAt: new Date(), error: null, version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
+        .set({ status: 'committed', result: written, rows: null, committedAt: new Date(), error: null, version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
         .where(eq(ledgerImports.id, id));
     });
   } catch (error) {
@@ -88,6 +96,35 @@ async function runCommit(ctx: ImportContext, actor: Actor, id: number, lang: Lan
   }
 }
 
+const ids = (values: Iterable<number | null | undefined>) => [...new Set([...values].filter((v): v is number => typeof v === 'number'))];
+const inList = (values: number[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
+const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
+const countOf = async (ex: Executor, query: ReturnType<typeof sql>) => Number(((await ex.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+
+/**
+ * Whether checked rows can be written as they are: every region, unit, leader, round and batch they name is still
+ * there and usable by the actor, and no problem they update changed since the check. Cheap (one query per kind),
+ * so the commit does not read and check the whole file a second time.
+ */
+async function stillValid(ex: Executor, actor: Actor, rows: ParsedRow[], checkedAt: Date): Promise<boolean> {
+  const problemsOf = rows.map((r) => r.problem!).filter(Boolean);
+  const units = ids(problemsOf.flatMap((p) => [p.leadUnitId, ...p.cooperatingUnitIds]));
+  const regionIds = ids(problemsOf.map((p) => p.regionId));
+  const leaders = ids(problemsOf.map((p) => p.leaderUserId));
+  const roundIds = ids(problemsOf.map((p) => p.roundId));
+  const batchIds = ids(problemsOf.map((p) => p.batchId));
+  const updated = ids(rows.filter((r) => r.action === 'update').map((r) => r.existingId));
+  const checks: [number[], ReturnType<typeof sql>][] = [
+    [units, sql`SELECT count(*)::int AS n FROM units u WHERE u.id IN (${inList(units)}) AND u.enabled AND ${unitScopeSql(actor, 'u')}`],
+    [regionIds, sql`SELECT count(*)::int AS n FROM regions WHERE id IN (${inList(regionIds)}) AND enabled AND (path LIKE ${`${actor.regionPath}%`} OR ${actor.roles.includes('admin')})`],
+    [leaders, sql`SELECT count(DISTINCT u.id)::int AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'leader' WHERE u.id IN (${inList(leaders)}) AND u.enabled`],
+    [roundIds, sql`SELECT count(*)::int AS n FROM rounds WHERE id IN (${inList(roundIds)}) AND enabled`],
+    [batchIds, sql`SELECT count(*)::int AS n FROM batches WHERE id IN (${inList(batchIds)})`],
+    [updated, sql`SELECT count(*)::int AS n FROM problems p WHERE p.id IN (${inList(updated)}) AND p.updated_at <= ${checkedAt.toISOString()}::timestamptz AND p.status IN ('registered', 'assigned', 'acknowledged', 'rectifying') AND ${problemScopeSql(actor, 'p')}`],
+  ];
+  for (const [list, query] of checks) if (list.length && (await countOf(ex, query)) !== list.length) return false;
+  return true;
+}
 
 /**
  * Write checked rows in the caller's transaction: new problems in batches (codes allocated per counter in one step,
@@ -100,7 +137,6 @@ export async function writeImportedRows(
   actor: Actor,
   source: { id: number; fileName: string },
   rows: ParsedRow[],
-  refs: ImportReferences,
   onProgress: (done: number) => void = () => undefined,
 ): Promise<{ created: number; updated: number; codes: string[] }> {
   const settings = await loadLoopSettings(tx);
@@ -120,7 +156,10 @@ export async function writeImportedRows(
     if (taken.length) throw new AppError('IMPORT_CODE_TAKEN', { codes: taken.slice(0, 5).map((t) => t.code).join('、') }, 409);
   }
   const reserved = new Set(fileCodes);
-  const regionCode = new Map(refs.regions.map((r) => [r.id, r.code]));
+  const regionIds = [...new Set(creates.map((r) => r.problem!.regionId))];
+  const regionCode = new Map(
+    regionIds.length ? (await tx.select({ id: regions.id, code: regions.code }).from(regions).where(inArray(regions.id, regionIds))).map((r) => [r.id, r.code]) : [],
+  );
   const needing = new Map<string, { region: string; rows: ParsedRow[] }>();
   for (const r of creates) {
     if (r.problem!.code) continue;
@@ -160,63 +199,101 @@ export async function writeImportedRows(
       const p = r.problem!;
       const dates =
         p.status === 'rectifying'
-          ? { assignedOn: today, ackDueOn: today, acknowledgedOn: today }
+          ? { assigned_on: today, ack_due_on: today, acknowledged_on: today }
           : p.status === 'closed'
-            ? { rectifiedOn: p.closedOn ?? today, closedOn: p.closedOn ?? today }
+            ? { rectified_on: p.closedOn ?? today, closed_on: p.closedOn ?? today }
             : {};
-      const columns = ledgerColumns(p);
+      const c = ledgerColumns(p);
       const derived = deriveProblem(
-        {
-          status: p.status,
-          deadlineKind: p.deadlineKind,
-          deadline: columns.deadline,
-          assignedOn: dates.assignedOn ?? null,
-          ackDueOn: dates.ackDueOn ?? null,
-          acknowledgedOn: dates.acknowledgedOn ?? null,
-          lastReportOn: null,
-          milestones: [],
-          extensions: [],
-        },
+        { status: p.status, deadlineKind: p.deadlineKind, deadline: c.deadline, assignedOn: dates.assigned_on ?? null, ackDueOn: dates.ack_due_on ?? null, acknowledgedOn: dates.acknowledged_on ?? null, lastReportOn: null, milestones: [], extensions: [] },
         today,
         calendar,
         settings,
       );
+      // Column names as stored: the batch goes to the database as one JSON parameter (json_populate_recordset).
       return {
-        ...columns,
-        ...dates,
         code: p.code ?? codeOf.get(r)!,
+        source: c.source,
+        round_id: c.roundId,
+        batch_id: c.batchId,
+        category: c.category,
+        title: c.title,
+        description: c.description,
+        region_id: c.regionId,
+        address: c.address,
+        lng: c.lng,
+        lat: c.lat,
+        enterprise_name: c.enterpriseName,
+        enterprise_uscc: c.enterpriseUscc,
+        lead_unit_id: c.leadUnitId,
+        leader_user_id: c.leaderUserId,
+        responsible_person: c.responsiblePerson,
+        responsible_phone: c.responsiblePhone,
+        goal: c.goal,
+        measures: c.measures,
+        closing_criteria: c.closingCriteria,
+        deadline_kind: c.deadlineKind,
+        deadline: c.deadline,
+        flagged: c.flagged,
+        flag_level: c.flagLevel,
+        is_public: c.isPublic,
+        remarks: c.remarks,
         status: p.status,
-        latestProgress: p.latestProgress,
-        createdBy: actor.userId,
-        deadlineInForce: derived.deadlineInForce,
-        scheduleState: derived.scheduleState,
-        warningLight: derived.warning.light,
-        warningReason: derived.warning.reason,
-        warningDueOn: derived.warning.dueDate,
-        warningComputedOn: today,
+        latest_progress: p.latestProgress,
+        ...dates,
+        created_by: actor.userId,
+        deadline_in_force: derived.deadlineInForce,
+        schedule_state: derived.scheduleState,
+        warning_light: derived.warning.light,
+        warning_reason: derived.warning.reason,
+        warning_due_on: derived.warning.dueDate,
+        warning_computed_on: today,
       };
     });
-    const inserted = await tx.insert(problems).values(values).returning({ id: problems.id, code: problems.code, status: problems.status });
+    const columns = Object.keys(values[0]!).concat(['assigned_on', 'ack_due_on', 'acknowledged_on', 'rectified_on', 'closed_on']).filter((k, i, all) => all.indexOf(k) === i);
+    const list = sql.raw(columns.join(', '));
+    const inserted = rowsOf<{ id: number; code: string; status: string }>(
+      await tx.execute(sql`INSERT INTO problems (${list}) SELECT ${list} FROM json_populate_recordset(NULL::problems, ${JSON.stringify(values)}::json) RETURNING id, code, status`),
+    );
+    const idOf = new Map(inserted.map((p) => [p.code, Number(p.id)]));
     const links = batch.flatMap((r, k) => {
       const p = r.problem!;
-      const problemId = inserted[k]!.id;
+      const problemId = idOf.get(values[k]!.code)!;
       return [
-        ...(p.leadUnitId ? [{ problemId, unitId: p.leadUnitId, role: 'lead' }] : []),
-        ...[...new Set(p.cooperatingUnitIds)].filter((u) => u !== p.leadUnitId).map((unitId) => ({ problemId, unitId, role: 'cooperating' })),
+        ...(p.leadUnitId ? [{ problem_id: problemId, unit_id: p.leadUnitId, role: 'lead' }] : []),
+        ...[...new Set(p.cooperatingUnitIds)].filter((u) => u !== p.leadUnitId).map((unitId) => ({ problem_id: problemId, unit_id: unitId, role: 'cooperating' })),
       ];
     });
-    if (links.length) await tx.insert(problemUnits).values(links);
+    if (links.length)
+      await tx.execute(sql`INSERT INTO problem_units (problem_id, unit_id, role) SELECT problem_id, unit_id, role FROM json_populate_recordset(NULL::problem_units, ${JSON.stringify(links)}::json)`);
     const details = (k: number) => ({ importId: source.id, fileName: source.fileName, row: batch[k]!.row });
-    await tx.insert(problemEvents).values(
-      inserted.map((p, k) => ({ problemId: p.id, rectificationRound: 1, action: 'import', fromStatus: null, toStatus: p.status, actorId: actor.userId, actorName: actor.displayName, actorUnitName, at: now, details: details(k) })),
+    const events = batch.map((_r, k) => ({
+      problem_id: idOf.get(values[k]!.code)!,
+      rectification_round: 1,
+      action: 'import',
+      from_status: null,
+      to_status: values[k]!.status,
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_unit_name: actorUnitName,
+      at: now.toISOString(),
+      details: details(k),
+    }));
+    await tx.execute(
+      sql`INSERT INTO problem_events (problem_id, rectification_round, action, from_status, to_status, actor_id, actor_name, actor_unit_name, at, details)
+          SELECT problem_id, rectification_round, action, from_status, to_status, actor_id, actor_name, actor_unit_name, at, details FROM json_populate_recordset(NULL::problem_events, ${JSON.stringify(events)}::json)`,
     );
-    const changes: Change[] = inserted.map((p, k) => ({ action: 'problem.import', entityType: 'problem', entityId: p.id, before: null, after: { status: p.status, code: p.code, round: 1, ...details(k) } }));
+    const changes: Change[] = batch.map((_r, k) => {
+      const code = values[k]!.code;
+      return { action: 'problem.import', entityType: 'problem', entityId: idOf.get(code)!, before: null, after: { status: values[k]!.status, code, round: 1, ...details(k) } };
+    });
     await recordChanges(tx, { id: actor.userId, name: actor.displayName }, changes);
-    codes.push(...inserted.map((p) => p.code));
+    codes.push(...values.map((v) => v.code));
     done += batch.length;
     onProgress(done);
+    // Let the event loop breathe between batches (on PGlite the queries run on the server's own thread).
+    await new Promise((resolve) => setImmediate(resolve));
   }
-
   for (const r of updates) {
     const p = r.problem!;
     const id = r.existingId!;

@@ -60,7 +60,8 @@ export function storedAnalysis(result: AnalysisResult, refs: ImportReferences) {
           };
         })
     : [];
-  return { issues, preview, summary: analysis?.summary ?? null };
+  const rows = analysis ? analysis.rows.filter((r) => r.problem && r.action !== 'skip').map((r) => ({ row: r.row, action: r.action, existingId: r.existingId, problem: r.problem })) : null;
+  return { issues, preview, summary: analysis?.summary ?? null, rows };
 }
 
 export async function presentImport(ex: Executor, row: ImportRow, lang: Language): Promise<ImportView> {
