@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { ServerErrorAlert } from '../../../components/ServerError';
 import { useT } from '../../../i18n/I18nProvider';
@@ -57,6 +57,11 @@ export function LoginPage() {
           </Form>
           <Typography.Paragraph type="secondary" className="login-card__help">
             {t('login.help')}
+          </Typography.Paragraph>
+          <Typography.Paragraph className="login-card__help">
+            <Link to="/public/disclosure" data-testid="login-disclosure-link">
+              {t('login.disclosureLink')}
+            </Link>
           </Typography.Paragraph>
         </Card>
       </main>

@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../../components/PageHeader';
+import { ImportLedgerButton } from '../../imports/components/ImportLedgerButton';
 import { LoadError } from '../../../components/results';
 import { useT } from '../../../i18n/I18nProvider';
 import { useSession } from '../../../session/SessionProvider';
@@ -9,6 +10,7 @@ import { useLedger } from '../api';
 import { LedgerFilterBar } from '../ledger/LedgerFilterBar';
 import { ColumnChooser, LedgerTable, useColumnChoice } from '../ledger/LedgerTable';
 import { SavedFilters } from '../ledger/SavedFilters';
+import { ExportMenu } from '../ledger/ExportMenu';
 import { WarningSummary } from '../ledger/WarningSummary';
 import { activeFilterCount, useLedgerState } from '../ledger/useLedgerState';
 
@@ -26,13 +28,16 @@ export function ProblemsPage() {
         title={t('menu.problems')}
         description={t('ledger.description')}
         extra={
-          can('problem.register') && (
-            <Link to="/problems/new">
-              <Button type="primary" icon={<PlusOutlined />} data-testid="problem-create">
-                {t('problem.register')}
-              </Button>
-            </Link>
-          )
+          <Space wrap>
+            <ImportLedgerButton />
+            {can('problem.register') && (
+              <Link to="/problems/new">
+                <Button type="primary" icon={<PlusOutlined />} data-testid="problem-create">
+                  {t('problem.register')}
+                </Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       <Space orientation="vertical" size={16} className="full-width">
@@ -46,6 +51,7 @@ export function ProblemsPage() {
               <>
                 <SavedFilters current={state.filterString} onApply={state.applyFilterString} />
                 <ColumnChooser hidden={hidden} onChange={setHidden} />
+                <ExportMenu filters={state.filters} />
               </>
             }
           />
