@@ -86,6 +86,7 @@ describe('ledger round trip', () => {
     expect(others, JSON.stringify(others.slice(0, 5))).toEqual([]);
     expect(view.summary).toMatchObject({ create: 0, update: 0, invalid: 0, errors: 0, skip: total });
     expect(unchanged).toHaveLength(total);
+    expect(unchanged[0].message).toMatch(/^与已登记的问题 DC\d+-\d{4}-\d{4} 完全一致，无需更新$/);
   });
 
   it('creates the same problems with the same fields in a fresh installation of the same organisation', async () => {

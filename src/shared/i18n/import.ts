@@ -71,6 +71,9 @@ export const IMPORT_ISSUE_CODES = [
   'public_unknown',
   'possible_duplicate_stored',
   'possible_duplicate_in_file',
+  // Added by the server against what is stored (src/server/usecases/imports/analyze-import.ts):
+  'row_unchanged',
+  'update_not_editable',
 ] as const;
 export type ImportIssueCode = (typeof IMPORT_ISSUE_CODES)[number];
 
@@ -333,6 +336,14 @@ const ISSUES: Record<ImportIssueCode, [Text, Text]> = {
   possible_duplicate_in_file: [
     { 'zh-CN': '问题描述与第 {row} 行几乎相同，可能重复', en: 'The description is almost the same as row {row}: possibly a duplicate' },
     { 'zh-CN': '请核对两行是否为同一问题；如是，请删除其中一行', en: 'Check whether both rows are the same problem; if so, delete one' },
+  ],
+  row_unchanged: [
+    { 'zh-CN': '与已登记的问题 {code} 完全一致，无需更新', en: 'Identical to the stored problem {code}: nothing to update' },
+    { 'zh-CN': '无需处理，该行不会写入', en: 'Nothing to do; the row is not written' },
+  ],
+  update_not_editable: [
+    { 'zh-CN': '问题 {code} 已进入销号程序，台账信息已冻结，不能通过导入修改（{fields}）', en: 'Problem {code} is in the closing steps; its ledger is frozen and cannot be changed by import ({fields})' },
+    { 'zh-CN': '请删除该行，或改回与系统中一致；确需修改请联系督察办在系统中处理', en: 'Delete the row or make it match the stored problem; ask the coordinator to change it in ducha if needed' },
   ],
 };
 
