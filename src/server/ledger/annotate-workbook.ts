@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { columnLetter } from '../../domain/ledger/import/detect.js';
 import type { HeaderDetection, ImportAnalysis, ParsedRow, RowIssue } from '../../domain/ledger/import/types.js';
 import { formatImportIssue, importWorkbookCatalog } from '../../shared/i18n/import.js';
 import { translate } from '../../shared/i18n/translate.js';
@@ -27,6 +26,14 @@ const NOTE_PREFIXES = [...RESULT_HEADERS].map((h) => `${h}:`).concat([...RESULT_
 type Placement = Pick<HeaderDetection, 'sheetIndex' | 'headerRow' | 'firstDataRow'>;
 
 const solid = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+
+/**
+ * Change a cell's style through a copy: after loading, exceljs shares one style object among all cells with the same
+ * style (and a merged range shares its master's), so assigning `cell.fill` would colour every cell alike.
+ */
+function restyle(cell: ExcelJS.Cell, patch: Partial<ExcelJS.Style>) {
+  cell.style = { ...cell.style, ...patch };
+}
 
 export async function annotateWorkbook(original: Buffer, fileName: string, detection: Placement, analysis: ImportAnalysis, lang: Language): Promise<Buffer> {
   const workbook = workbookKind(original, fileName) === 'csv' ? await workbookFromCsv(original, fileName) : await loadXlsx(original, fileName);
@@ -69,6 +76,18 @@ function resultColumn(sheet: ExcelJS.Worksheet, headerRow: number): number {
   return sheet.columnCount + 1;
 }
 
+/**
+ * exceljs has no API to delete a note: a loaded note lives both in the cell's private `_comment` and in the model of
+ * its value, so drop the first and give the cell a fresh value object (same value) for the second.
+ */
+function removeNote(cell: ExcelJS.Cell) {
+  (cell as unknown as { _comment?: unknown })._comment = undefined;
+  if (!cell.isMerged) {
+    const { value } = cell;
+    cell.value = value;
+  }
+}
+
 /** Remove what an earlier annotation left in the data rows: our fills, our notes and the old results. */
 function clearEarlierAnnotation(sheet: ExcelJS.Worksheet, firstRow: number, resultCol: number) {
   for (let r = firstRow; r <= sheet.rowCount; r++) {
@@ -76,11 +95,10 @@ function clearEarlierAnnotation(sheet: ExcelJS.Worksheet, firstRow: number, resu
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const fill = cell.fill as ExcelJS.FillPattern | undefined;
       const argb = fill?.type === 'pattern' ? fill.fgColor?.argb : undefined;
-      if (argb === ERROR_FILL || argb === WARNING_FILL) cell.fill = { type: 'pattern', pattern: 'none' };
+      if (argb === ERROR_FILL || argb === WARNING_FILL) restyle(cell, { fill: { type: 'pattern', pattern: 'none' } });
       const note = cell.note;
       const noteText = typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('');
-      // exceljs has no API to delete a note; dropping its private comment is what removal amounts to.
-      if (noteText && NOTE_PREFIXES.some((p) => noteText.startsWith(p))) (cell as unknown as { _comment?: unknown })._comment = undefined;
+      if (noteText && NOTE_PREFIXES.some((p) => noteText.startsWith(p))) removeNote(cell);
       if (c === resultCol) cell.value = null;
     });
   }
@@ -94,9 +112,7 @@ function annotateLedgerSheet(sheet: ExcelJS.Worksheet, detection: Placement, ana
   const title = translate(importWorkbookCatalog, lang, 'import.column.result');
   const header = sheet.getCell(headerRow, resultCol);
   header.value = title;
-  header.font = { bold: true };
-  header.fill = solid(HEADER_FILL);
-  header.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  restyle(header, { font: { bold: true }, fill: solid(HEADER_FILL), alignment: { vertical: 'middle', horizontal: 'center', wrapText: true } });
   sheet.getColumn(resultCol).width = RESULT_COLUMN_WIDTH;
 
   const notes = new Map<ExcelJS.Cell, { lines: string[]; error: boolean }>();
@@ -113,21 +129,21 @@ function annotateLedgerSheet(sheet: ExcelJS.Worksheet, detection: Placement, ana
     }
   }
   for (const [cell, { lines, error }] of notes) {
-    cell.fill = solid(error ? ERROR_FILL : WARNING_FILL);
+    restyle(cell, { fill: solid(error ? ERROR_FILL : WARNING_FILL) });
     cell.note = `${title}${lang === 'en' ? ':' : '：'}\n${lines.join('\n')}`;
   }
 }
 
 function writeRowResult(sheet: ExcelJS.Worksheet, row: ParsedRow, resultCol: number, lang: Language) {
   const cell = sheet.getCell(row.row, resultCol);
-  cell.alignment = { vertical: 'top', wrapText: true };
+  restyle(cell, { alignment: { vertical: 'top', wrapText: true }, fill: { type: 'pattern', pattern: 'none' } });
   if (!row.issues.length) {
     cell.value = translate(importWorkbookCatalog, lang, 'import.result.ok');
     return;
   }
   cell.value = row.issues.map((i) => issueLine(i, lang)).join('\n');
   if (row.action === 'skip') return;
-  cell.fill = solid(row.issues.some((i) => i.severity === 'error') ? ERROR_FILL : WARNING_FILL);
+  restyle(cell, { fill: solid(row.issues.some((i) => i.severity === 'error') ? ERROR_FILL : WARNING_FILL) });
 }
 
 const SUMMARY_COLUMNS = [
@@ -147,22 +163,15 @@ function addSummarySheet(workbook: ExcelJS.Workbook, analysis: ImportAnalysis, l
   ordered(sheet).orderNo = Math.min(0, ...workbook.worksheets.map((w) => ordered(w).orderNo)) - 1;
   sheet.columns = SUMMARY_COLUMNS.map((c) => ({ header: translate(importWorkbookCatalog, lang, c.key), width: c.width }));
   const headerRow = sheet.getRow(1);
-  headerRow.font = { bold: true };
-  headerRow.eachCell((cell) => (cell.fill = solid(HEADER_FILL)));
+  headerRow.eachCell((cell) => restyle(cell, { font: { bold: true }, fill: solid(HEADER_FILL) }));
   const issues = analysis.rows.flatMap((r) => r.issues);
   for (const issue of issues) {
     const f = formatImportIssue(issue, lang);
     const added = sheet.addRow([issue.row, issue.columnLetter ?? '', f.field, f.severity, f.message, f.fix]);
-    added.alignment = { vertical: 'top', wrapText: true };
-    if (issue.severity === 'error') added.getCell(4).fill = solid(ERROR_FILL);
-    else added.getCell(4).fill = solid(WARNING_FILL);
+    added.eachCell({ includeEmpty: true }, (cell) => restyle(cell, { alignment: { vertical: 'top', wrapText: true } }));
+    restyle(added.getCell(4), { fill: solid(issue.severity === 'error' ? ERROR_FILL : WARNING_FILL) });
   }
   if (!issues.length) sheet.addRow(['', '', '', '', translate(importWorkbookCatalog, lang, 'import.summary.none'), '']);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, issues.length + 1), column: SUMMARY_COLUMNS.length } };
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-}
-
-/** Exported for tests: the result column's letter on an annotated sheet. */
-export function resultColumnLetter(sheet: ExcelJS.Worksheet, headerRow: number): string {
-  return columnLetter(resultColumn(sheet, headerRow + 1) - 1);
 }

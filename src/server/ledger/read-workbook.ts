@@ -52,6 +52,8 @@ export async function loadXlsx(buffer: Buffer, fileName: string): Promise<ExcelJ
   } catch {
     throw unreadable(fileName, 'corrupt');
   }
+  // A zip without a workbook inside loads as an empty workbook; every real workbook has a sheet.
+  if (!workbook.worksheets.length) throw unreadable(fileName, 'corrupt');
   return workbook;
 }
 
@@ -157,6 +159,11 @@ export function parseCsv(text: string): Cell[][] {
 
 /** A sheet name from a file name: no extension, none of []:*?/\, at most 31 characters (Excel's limits). */
 export function csvSheetName(fileName: string): string {
-  const base = fileName.replace(/^.*[/\\]/, '').replace(/\.[^.]*$/, '').replace(/[[\]:*?/\\]/g, ' ').trim();
+  const base = fileName
+    .replace(/^.*[/\\]/, '')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return [...(base || 'Sheet1')].slice(0, 31).join('');
 }

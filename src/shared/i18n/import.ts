@@ -124,8 +124,8 @@ const ISSUES: Record<ImportIssueCode, [Text, Text]> = {
   ],
   update_ledger_fields_only: [
     {
-      'zh-CN': '问题“{code}”已进入“{storedStatus}”环节，本次只更新台账信息，不改变整改流程',
-      en: 'Problem "{code}" is at "{storedStatus}": only its ledger fields are updated, its workflow is not changed',
+      'zh-CN': '问题“{code}”已进入“{storedStatus}”环节，导入不会改变它的整改流程',
+      en: 'Problem "{code}" is at "{storedStatus}": the import does not change its workflow',
     },
     { 'zh-CN': '无需处理；如需调整流程，请在问题详情中办理', en: 'Nothing to do; change the workflow from the problem page if needed' },
   ],

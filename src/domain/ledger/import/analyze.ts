@@ -46,7 +46,10 @@ import {
  * clerk can fix the whole file in one go (the server writes them into the workbook, see annotate-workbook.ts).
  */
 
-/** Field limits of the problem API (src/shared/api/problems.ts, createProblemBody); test/unit checks they agree. */
+/**
+ * Field limits of the problem API (src/shared/api/problems.ts, createProblemBody; test/unit checks they agree), and
+ * for codes the longest code pattern ducha accepts (settings: codePattern ≤ 60).
+ */
 export const IMPORT_LIMITS = {
   code: 60,
   title: 200,
@@ -86,6 +89,8 @@ interface Context {
   mapping: ColumnMapping;
   /** The ledger key of each mapped column index. */
   keyOfColumn: Map<number, LedgerColumnKey>;
+  /** Mapped column indexes, left to right. */
+  mappedColumns: number[];
   existingByCode: Map<string, Existing>;
   /** Code (upper case) → the Excel row that first used it. */
   codesInFile: Map<string, number>;
@@ -150,11 +155,12 @@ const SECTION_ROW = /^[一二三四五六七八九十]+\s*[、.]/;
 /**
  * What a row is. Empty: nothing, or only a pre-filled number in 序号. Summary: starts with 合计/小计/总计. Note: starts with
  * 注：/说明：/填表人：/审核人：…. Section: a group title such as "一、水污染问题" (alone, or merged across the row). Header:
- * the header repeated (a ledger pasted under another one, or printed page headers).
+ * the header repeated (a ledger pasted under another one, or printed page headers). Only mapped columns count: what
+ * stands in other columns (such as the 校验结果 of an annotated file) is not imported either way.
  */
 function classifyRow(ctx: Context, cells: readonly Cell[]): { kind: RowKind; text: string } {
   const filled: { index: number; text: string }[] = [];
-  for (let i = 0; i < cells.length; i++) {
+  for (const i of ctx.mappedColumns) {
     const t = cellText(cells[i]);
     if (t) filled.push({ index: i, text: t });
   }
@@ -167,11 +173,12 @@ function classifyRow(ctx: Context, cells: readonly Cell[]): { kind: RowKind; tex
   if (distinct.size === 1 && (filled.length >= 3 || (SECTION_ROW.test(first) && filled[0]!.index !== ctx.mapping.description))) {
     return { kind: 'section', text: shown };
   }
-  const headerLike = filled.slice(0, 6).filter((f) => {
+  const isOwnHeader = (f: { index: number; text: string }) => {
     const key = ctx.keyOfColumn.get(f.index);
     return key !== undefined && matchHeader(f.text)?.key === key;
-  });
-  if (headerLike.length >= 3) return { kind: 'header', text: shown };
+  };
+  // Cheap first: a repeated header starts with a header cell in its own column.
+  if (isOwnHeader(filled[0]!) && filled.slice(0, 6).filter(isOwnHeader).length >= 3) return { kind: 'header', text: shown };
   return { kind: 'data', text: '' };
 }
 
@@ -554,6 +561,7 @@ function contextOf(detection: Pick<HeaderDetection, 'mapping'>, refs: ImportRefe
     options,
     mapping: detection.mapping,
     keyOfColumn,
+    mappedColumns: [...keyOfColumn.keys()].sort((a, b) => a - b),
     existingByCode: new Map(refs.existing.map((e) => [codeKey(e.code), e])),
     codesInFile: new Map(),
   };
@@ -594,7 +602,10 @@ export function analyzeLedger(
     }
     const { parsed, read } = analyzeRow(ctx, r, cells);
     rows.push(parsed);
-    if (read.description) candidates.push({ row: parsed.row, description: read.description, address: read.address, regionId: read.regionId, updatesId: parsed.existingId });
+    if (read.description) {
+      const namesStored = read.code ? (ctx.existingByCode.get(codeKey(read.code))?.id ?? null) : null;
+      candidates.push({ row: parsed.row, description: read.description, address: read.address, regionId: read.regionId, updatesId: namesStored });
+    }
   }
   reportPossibleDuplicates(ctx, rows, candidates);
   return { rows, summary: summarize(rows) };

@@ -1,6 +1,6 @@
 import { LEDGER_COLUMNS, normalizeHeader, normalizeText, type LedgerColumnKey } from '../columns.js';
 import type { Cell, ColumnMapping, HeaderDetection, SheetGrid } from './types.js';
-import { cellText } from './values.js';
+import { cellText, freeText } from './values.js';
 
 /**
  * Finding the ledger in a workbook: per sheet, the header row among the first rows (below any title rows), a second
@@ -19,6 +19,8 @@ import { cellText } from './values.js';
 export const HEADER_SCAN_ROWS = 15;
 /** A header longer than this is a title or a note, not a column name. */
 const MAX_HEADER_LENGTH = 24;
+/** Only headers this short are searched for a known header inside ("具体整改措施"); longer ones are titles. */
+const MAX_CONTAINING_LENGTH = 12;
 /** Our own annotation column (src/server/ledger/annotate-workbook.ts): neither mapped nor reported as unknown. */
 const IGNORED_HEADERS = new Set(['校验结果', 'checkresult', 'importcheck']);
 
@@ -58,11 +60,13 @@ export function matchHeader(text: string): HeaderMatch | null {
     .filter((k): k is LedgerColumnKey => !!k);
   if (parts.includes('lng') && parts.includes('lat')) return { key: 'coordinates', quality: 2 };
   if (parts[0]) return { key: parts[0], quality: 2 };
+  if (normalized.length > MAX_CONTAINING_LENGTH) return null;
   const contained = CONTAINED_TERMS.find(([term]) => normalized.includes(term));
   return contained ? { key: contained[1], quality: 1 } : null;
 }
 
-const textAt = (row: readonly Cell[] | undefined, c: number) => (row ? cellText(row[c]) : '');
+/** A header cell as shown to the user: Chinese punctuation kept, white space collapsed (matching normalizes anyway). */
+const textAt = (row: readonly Cell[] | undefined, c: number) => (row ? freeText(row[c]).replace(/\s+/g, ' ') : '');
 
 interface HeaderReading {
   headers: string[];
@@ -94,11 +98,15 @@ function readHeaders(top: readonly Cell[], bottom: readonly Cell[] | null): Head
     headers.push(header);
     if (!header || IGNORED_HEADERS.has(normalizeHeader(header))) continue;
     named.push(c);
-    const lowerMatch = lower && lower !== upper ? matchHeader(lower) : null;
-    const match = lowerMatch ?? matchHeader(upper) ?? (lower && upper ? matchHeader(upper + lower) : null);
+    const subHeader = lower && lower !== upper ? lower : '';
+    const lowerMatch = subHeader ? matchHeader(subHeader) : null;
+    const upperMatch = lowerMatch ? null : (matchHeader(upper) ?? (subHeader && upper ? matchHeader(upper + subHeader) : null));
+    const match = lowerMatch ?? upperMatch;
     if (!match) continue;
     const current = chosen.get(match.key);
-    const candidate = { column: c, header, quality: match.quality };
+    // A group name inherited by an unrecognised sub-header (整改时限 over 时限类型) yields to a recognised sub-header.
+    const quality = upperMatch && subHeader ? 1 : match.quality;
+    const candidate = { column: c, header, quality };
     if (!current || better(match.key, candidate, current)) chosen.set(match.key, candidate);
   }
   const mapping: ColumnMapping = {};

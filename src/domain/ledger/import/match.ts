@@ -5,7 +5,8 @@ import { compactKey, parseChineseNumber } from './values.js';
  * Matching what a ledger writes (unit, region, leader, round and batch names) against what is stored. Exact matches
  * (after compactKey) win; then tolerant forms (a county prefix added or left out, 人民政府/办事处 left out); else the
  * result carries suggestions ranked by similarity, for the clerk to pick from. Indexes are built once per reference
- * list (cached by the list's identity), so matching 10,000 rows costs a few map look-ups each.
+ * list (cached by the list's identity, so a list must not be changed in place once matched against), and matching
+ * 10,000 rows costs a few map look-ups each.
  */
 
 export type MatchResult<T> = { ok: true; value: T } | { ok: false; reason: 'unknown' | 'ambiguous'; suggestions: string[] };

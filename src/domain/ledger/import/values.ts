@@ -24,10 +24,13 @@ export function isoOfDate(date: Date): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
 }
 
+/** What normalizeText would change: full-width forms, special spaces, zero-width characters, untrimmed or doubled space. */
+const NEEDS_NORMALIZING = /[\uFF01-\uFF5E\u3000\u200B-\u200D\uFEFF]|\s\s|[^\S ]|^\s|\s$/;
+
 /** A cell's text for identifiers, names, codes and vocabularies: normalizeText of its display form ('' when empty). */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'string') return normalizeText(cell);
+  if (typeof cell === 'string') return NEEDS_NORMALIZING.test(cell) ? normalizeText(cell) : cell;
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? '是' : '否';
   return isoOfDate(cell) ?? '';
@@ -236,7 +239,7 @@ const ONGOING = /长期坚持|长期|持续推进|持续整改|持续|常态化|
  */
 export function parseDeadline(cell: Cell, today: string): ParseResult<ParsedDeadline> {
   const text = cellText(cell);
-  if (!text) return fail('deadline_missing');
+  if (!text && !(cell instanceof Date)) return fail('deadline_missing');
   const scanned = datesOfCell(cell, today);
   if (!scanned.ok) return scanned;
   const keyword: ParsedDeadline['alsoSays'] = IMMEDIATE.test(text) ? 'immediate' : ONGOING.test(text) ? 'ongoing' : undefined;
@@ -253,7 +256,7 @@ export function parseDeadline(cell: Cell, today: string): ParseResult<ParsedDead
 /** A calendar date such as 销号日期 (same forms as parseDeadline's dates; a month means its last day). */
 export function parseDate(cell: Cell, today: string): ParseResult<string> {
   const text = cellText(cell);
-  if (!text) return fail('date_unrecognised', { value: '' });
+  if (!text && !(cell instanceof Date)) return fail('date_unrecognised', { value: '' });
   const scanned = datesOfCell(cell, today);
   if (!scanned.ok) return scanned;
   if (scanned.value.length === 0) return fail('date_unrecognised', { value: text });
@@ -262,6 +265,9 @@ export function parseDate(cell: Cell, today: string): ParseResult<string> {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lists, coordinates, phones, credit codes
+
+/** List numbering in front of an item: "1." "2、" "(3)" "①". */
+const LIST_NUMBER = /^\s*(?:\d{1,2}\s*[.、)．]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*/;
 
 /** Role notes written after a unit's name: "县水利局（牵头）". */
 const ROLE_NOTE = /[(（]\s*(牵头|配合|主办|协办|责任|主责|参与)(单位)?\s*[)）]/g;
@@ -274,11 +280,8 @@ export function splitNames(cell: Cell | string): string[] {
   const raw = typeof cell === 'string' ? cell : cell === null ? '' : cellText(cell);
   const names: string[] = [];
   for (const line of raw.split(/[\r\n]+/)) {
-    for (const part of normalizeText(line.replace(ROLE_NOTE, '')).split(/[、,;/|，；／｜]+/)) {
-      const name = part
-        .replace(/^\s*(?:\d{1,2}\s*[.、)]|[(（]\s*\d{1,2}\s*[)）]|[①-⑳])\s*/, '')
-        .replace(/等$/, '')
-        .trim();
+    for (const part of normalizeText(line.replace(ROLE_NOTE, '').replace(LIST_NUMBER, '')).split(/[、,;/|，；／｜]+/)) {
+      const name = part.replace(LIST_NUMBER, '').replace(/等$/, '').trim();
       if (name && !names.includes(name)) names.push(name);
     }
   }
@@ -509,7 +512,9 @@ export interface ParsedStatus {
 /** Checked in order: negations ("未完成", "未销号") before the words they contain. */
 const STATUS_RULES: readonly Rule<ParsedStatus>[] = [
   [/^(未交办|待交办|未开始|尚未启动|未启动|登记|待办|新增|否交办)$/, { status: 'registered', completedOnly: false }],
-  [/未完成|未销号|未整改|未办结|部分完成|阶段性完成|基本完成|整改中|推进中|正在|序时|已交办|已签收|办理中|逾期|滞后|进度|^否$/, { status: 'rectifying', completedOnly: false }],
+  // Also ducha's own closing steps (自查申请, 核查中, 公示中, 公示期满待归档, 已归档), as its ledger export writes them:
+  // the loop goes on in ducha.
+  [/未完成|未销号|未整改|未办结|部分完成|阶段性完成|基本完成|整改中|推进中|正在|序时|已交办|已签收|办理中|逾期|滞后|进度|自查|核查|公示|归档|验收中|待验收|^否$/, { status: 'rectifying', completedOnly: false }],
   [/销号|办结|已关闭|已结案/, { status: 'closed', completedOnly: false }],
   [/完成|已整改|整改到位|^是$|^已办$/, { status: 'closed', completedOnly: true }],
 ];
