@@ -228,3 +228,18 @@ describe('the template', () => {
     expect(Object.keys(up.json().mapping)).toEqual(expect.arrayContaining(['code', 'source', 'description', 'leadUnit', 'deadline', 'status']));
   });
 });
+
+describe('a ledger built like a real one', () => {
+  it('is read through the API as in the unit tests: every rejected row listed, the commit refused until fixed', async () => {
+    const { buildRealisticLedger } = await import('../helpers/ledger-fixtures.js');
+    const view = (await upload(coordinator, await buildRealisticLedger())).json();
+    expect(view.sheets.length).toBeGreaterThanOrEqual(2);
+    expect(view.detections[0].sheetName).toBe(view.sheets[view.sheetIndex].name);
+    const invalidRows = [...new Set(view.issues.filter((i: { severity: string }) => i.severity === 'error').map((i: { row: number }) => i.row))];
+    expect(view.summary).toMatchObject({ invalid: invalidRows.length });
+    expect(invalidRows.length).toBeGreaterThanOrEqual(6);
+    expect(view.summary.create).toBeGreaterThanOrEqual(9);
+    const commit = await coordinator.request('POST', `/api/imports/${view.id}/commit`, { version: view.version });
+    expect(commit.json().code).toBe('IMPORT_HAS_ERRORS');
+  });
+});
