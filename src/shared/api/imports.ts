@@ -49,6 +49,9 @@ export const importIssue = z.object({
   message: z.string().describe('what is wrong, in the caller’s language'),
   fix: z.string().describe('how to fix it'),
   suggestions: z.array(z.string()),
+  params: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .describe('the values the message names, as written in the file (e.g. `name`: the unit name to give an alias in options.unitAliases)'),
 });
 export type ImportIssueView = z.infer<typeof importIssue>;
 

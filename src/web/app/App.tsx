@@ -2,6 +2,7 @@ import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { NotFoundResult } from '../components/results';
 import { LoginPage } from '../features/auth';
+import { DisclosureRoute } from '../features/disclosure';
 import { useSession } from '../session/SessionProvider';
 import { Allowed, RequireAuth } from './guards';
 import { AppLayout } from './layout/AppLayout';
@@ -27,11 +28,13 @@ const ProblemsPage = page(() => import('../features/problems/pages/ProblemsPage'
 const ProblemDetailPage = page(() => import('../features/problems/pages/ProblemDetailPage'), 'ProblemDetailPage');
 const ProblemNewPage = page(() => import('../features/problems/pages/ProblemFormPages'), 'ProblemNewPage');
 const ProblemEditPage = page(() => import('../features/problems/pages/ProblemFormPages'), 'ProblemEditPage');
+const ImportPage = page(() => import('../features/imports/pages/ImportPage'), 'ImportPage');
 const LookbackPage = page(() => import('../features/lookback/pages/LookbackPage'), 'LookbackPage');
 const CampaignPage = page(() => import('../features/lookback/pages/CampaignPage'), 'CampaignPage');
 const CheckPage = page(() => import('../features/lookback/pages/CheckPage'), 'CheckPage');
 const RoundsPage = page(() => import('../features/rounds/pages/RoundsPage'), 'RoundsPage');
 const PlansPage = page(() => import('../features/rounds/pages/PlansPage'), 'PlansPage');
+const BulletinPage = page(() => import('../features/documents/pages/BulletinPage'), 'BulletinPage');
 const LoopSettingsPage = page(() => import('../features/settings/pages/LoopSettingsPage'), 'LoopSettingsPage');
 
 /** Managers reach the editable screen from the read-only address too. */
@@ -51,6 +54,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/public/disclosure" element={<DisclosureRoute />} />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomeRoute />} />
@@ -84,6 +88,7 @@ export function AppRoutes() {
           <Route path="todo" element={<Allowed permission="problem.read"><TodoPage /></Allowed>} />
           <Route path="problems" element={<Allowed permission="problem.read"><ProblemsPage /></Allowed>} />
           <Route path="problems/new" element={<Allowed permission="problem.register"><ProblemNewPage /></Allowed>} />
+          <Route path="problems/import" element={<Allowed permission="ledger.import"><ImportPage /></Allowed>} />
           <Route path="problems/:id" element={<Allowed permission="problem.read"><ProblemDetailPage /></Allowed>} />
           <Route path="problems/:id/edit" element={<Allowed permission="problem.register"><ProblemEditPage /></Allowed>} />
           <Route path="lookback" element={<Allowed permission="problem.read"><LookbackPage /></Allowed>} />
@@ -91,6 +96,7 @@ export function AppRoutes() {
           <Route path="lookback/:id" element={<Allowed permission="problem.register"><CampaignPage /></Allowed>} />
           <Route path="rounds" element={<Allowed permission="problem.read"><RoundsPage /></Allowed>} />
           <Route path="plans" element={<Allowed permission="problem.read"><PlansPage /></Allowed>} />
+          <Route path="reports/bulletin" element={<Allowed permission="report.read"><BulletinPage /></Allowed>} />
           <Route path="*" element={<NotFoundResult />} />
         </Route>
       </Route>
