@@ -15,9 +15,12 @@ import { openDatabase, type Database } from '../src/server/db/client.js';
 import { createServices, fixedClock } from '../src/server/services.js';
 import { BENCH_ACTORS, BENCH_PASSWORD, generate, scaleFor, type Generated, type Scale } from './generate.js';
 import { fmtMs, fmtRate, fmtRatio, otherCpuMonitor, runPairedPass, runPass, table, type Stats } from './measure.js';
+import { prepareDocumentOperations } from './documents.js';
 import { prepareLedgerOperations } from './ledger-operations.js';
 import { prepareOperations, signInApp } from './operations.js';
 import { generateProblems } from './problems.js';
+import { formatExportMeasurement, measureExports, type ExportMeasurement } from './exports.js';
+import { formatImportMeasurement, measureImport, type ImportMeasurement } from './import.js';
 
 type DbKind = 'pglite' | 'postgres';
 
@@ -35,6 +38,7 @@ const HELP = `Usage: npm run bench -- [options]
   --iterations N          timed iterations per read operation and variant (default 500)
   --sign-in-iterations N  timed iterations for auth.sign-in (default 50; argon2id is slow on purpose)
   --concurrency N         calls in flight in the throughput pass (default 8)
+  --import-rows N         rows of the generated ledger imported end to end (default 10000; 0 = skip)
   --max-pass-seconds S    time bound per variant and pass: no new call starts after S seconds, so slow operations
                           get fewer calls than --iterations (default 2; 0 = no bound, exactly --iterations calls)
   --pg URL                run on PostgreSQL: URL of an admin connection; a fresh database ducha_bench_<rand>
@@ -49,6 +53,7 @@ interface Options {
   iterations: number;
   signInIterations: number;
   concurrency: number;
+  importRows: number;
   maxPassSeconds: number;
   pg: string | undefined;
   both: boolean;
@@ -63,6 +68,7 @@ function parseOptions(argv: string[]): Options {
       iterations: { type: 'string', default: '500' },
       'sign-in-iterations': { type: 'string', default: '50' },
       concurrency: { type: 'string', default: '8' },
+      'import-rows': { type: 'string', default: '10000' },
       'max-pass-seconds': { type: 'string', default: '2' },
       pg: { type: 'string' },
       both: { type: 'boolean', default: false },
@@ -91,6 +97,7 @@ function parseOptions(argv: string[]): Options {
     iterations: int('iterations', values.iterations, 1),
     signInIterations: int('sign-in-iterations', values['sign-in-iterations'], 1),
     concurrency: int('concurrency', values.concurrency, 1),
+    importRows: int('import-rows', values['import-rows'], 0),
     maxPassSeconds: seconds('max-pass-seconds', values['max-pass-seconds']),
     pg: values.pg,
     both: values.both,
@@ -178,6 +185,10 @@ interface RunResult {
   serverVersion: string;
   generated: Generated;
   operations: OperationResult[];
+  /** The ledger export of every problem over HTTP (issue 4): seconds, rows/s, peak RSS. */
+  exports?: ExportMeasurement;
+  /** Ledger import of --import-rows rows end to end, beside a bare batched INSERT of the same rows (issue 4). */
+  import?: ImportMeasurement;
   /** Average cores used by other processes during the timed part of the run; should be close to 0. */
   otherCpuCores?: number;
   ms: number;
@@ -223,6 +234,7 @@ async function runOn(kind: DbKind, options: Options, scale: Scale): Promise<RunR
             },
           })),
         );
+        ops.push(...(await prepareDocumentOperations({ app, database, services, sessions: { coordinator: await signInApp(app, BENCH_ACTORS.coordinator, BENCH_PASSWORD) } })));
       }
       const operations: OperationResult[] = [];
       const excludeComm = kind === 'postgres' ? ['postgres'] : [];
@@ -261,12 +273,19 @@ async function runOn(kind: DbKind, options: Options, scale: Scale): Promise<RunR
         });
       }
       const otherCpuCores = runCpu();
+      const exportsMeasured = options.problems > 0 ? await measureExports(app, await signInApp(app, BENCH_ACTORS.coordinator, BENCH_PASSWORD)) : undefined;
+      if (exportsMeasured) log(`[${kind}] exports: ${exportsMeasured.rows} rows in ${exportsMeasured.seconds.toFixed(1)} s`);
+      const importMeasured =
+        options.importRows > 0 ? await measureImport(app, database, services, { username: BENCH_ACTORS.coordinator, password: BENCH_PASSWORD }, options.importRows) : undefined;
+      if (importMeasured) log(`[${kind}] import: ${importMeasured.rows} rows in ${importMeasured.app.seconds.toFixed(1)} s (bare ${importMeasured.bare.seconds.toFixed(1)} s)`);
       return {
         db: kind,
         where: target.where,
         serverVersion: version?.version ?? '?',
         generated,
         operations,
+        ...(exportsMeasured ? { exports: exportsMeasured } : {}),
+        ...(importMeasured ? { import: importMeasured } : {}),
         ...(otherCpuCores === undefined ? {} : { otherCpuCores }),
         ms: performance.now() - started,
       };
@@ -333,6 +352,8 @@ function printRun(run: RunResult, options: Options) {
       ]),
     ),
   );
+  if (run.exports) out.push('', formatExportMeasurement(run.exports));
+  if (run.import) out.push('', formatImportMeasurement(run.import));
   out.push(
     '',
     `   run time ${(run.ms / 1000).toFixed(1)} s; other processes used ${fmtCores(run.otherCpuCores)} of ${os.cpus().length} cores meanwhile` +

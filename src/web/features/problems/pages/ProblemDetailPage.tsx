@@ -9,6 +9,7 @@ import { useT } from '../../../i18n/I18nProvider';
 import { useEvidence, type EvidencePurpose } from '../../evidence/api';
 import { EvidenceGallery } from '../../evidence/components/EvidenceGallery';
 import { EvidenceUploader } from '../../evidence/components/EvidenceUploader';
+import { ProblemDocumentButtons } from '../../documents/ProblemDocumentButtons';
 import { useProblem, type BodyAction, type ProblemDetail } from '../api';
 import { ActionDialog, type ActionPreset } from '../detail/ActionDialog';
 import { BasicInfo } from '../detail/BasicInfo';
@@ -125,6 +126,7 @@ export function ProblemDetailPage() {
         </Button>
       </Link>
       <ProblemHeader problem={p} onAction={(a) => open(a)} />
+      <ProblemDocumentButtons problem={p} />
       <Card variant="borderless">
         <Tabs
           activeKey={tab}
