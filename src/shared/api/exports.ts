@@ -8,10 +8,11 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /**
  * Exports take exactly the ledger's filters (the query of GET /api/problems), without paging: a workbook holds the
- * whole filtered set. `sort`, `page` and `pageSize` are accepted and ignored, so the web can pass its ledger query.
+ * whole filtered set. `sort`, `page` and `pageSize` are checked like the ledger's and then ignored, so the web can
+ * pass its ledger query as it is (and a malformed one is refused, not silently read as something else).
  */
-export const exportLedgerQuery = listProblemsQuery.omit({ page: true, pageSize: true, sort: true });
-export type ExportLedgerQuery = z.infer<typeof exportLedgerQuery>;
+export const exportLedgerQuery = listProblemsQuery;
+export type ExportLedgerQuery = Omit<z.infer<typeof exportLedgerQuery>, 'page' | 'pageSize' | 'sort'>;
 
 export const SUMMARY_GROUPINGS = ['unit', 'source', 'status'] as const;
 export type SummaryGrouping = (typeof SUMMARY_GROUPINGS)[number];
@@ -42,7 +43,8 @@ export const disclosureQuery = z.object({
 });
 export type DisclosureQuery = z.infer<typeof disclosureQuery>;
 
-export const disclosureFileQuery = disclosureQuery.pick({ q: true, regionId: true });
+/** The public workbook takes only these; anything else in the query is refused (400), as everywhere. */
+export const disclosureFileQuery = disclosureQuery.pick({ q: true, regionId: true }).strict();
 export type DisclosureFileQuery = z.infer<typeof disclosureFileQuery>;
 
 /** The public fields of a closed problem. The list is decided in src/domain/ledger/disclosure.ts. */
