@@ -18,14 +18,41 @@ export function fileNameOf(header: string | null, fallback: string): string {
   return plain?.[1] ?? fallback;
 }
 
+export interface DownloadOptions {
+  method?: 'GET' | 'POST';
+  /** JSON body of a POST */
+  body?: unknown;
+  /** the session's CSRF token, needed for a POST */
+  csrfToken?: string | null;
+}
+
 /**
- * Download a file the API builds (a workbook): fetched first so that a refusal (too many rows, no permission) shows as
- * a message instead of a page of JSON, then handed to the browser under the server's file name.
+ * Download a file the API builds (a workbook, a Word document): fetched first so that a refusal (too many rows, no
+ * permission, wrong status) shows as a message instead of a page of JSON, then handed to the browser under the
+ * server's file name. A POST (issuing a notice) carries the CSRF header like every write. Returns the file name and
+ * the response headers (a notice's 文号 comes in one).
  */
-export async function downloadFile(path: string, query: Query | undefined, language: Language, fallbackName: string): Promise<string> {
+export async function downloadFile(
+  path: string,
+  query: Query | undefined,
+  language: Language,
+  fallbackName: string,
+  options: DownloadOptions = {},
+): Promise<{ fileName: string; headers: Headers }> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { 'Accept-Language': language };
+  if (method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  }
   let response: Response;
   try {
-    response = await fetch(withQuery(`/api${path}`, query), { headers: { 'Accept-Language': language }, credentials: 'same-origin' });
+    response = await fetch(withQuery(`/api${path}`, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: method === 'POST' ? JSON.stringify(options.body ?? {}) : undefined,
+    });
   } catch {
     throw new ApiError('NETWORK', translate(ui, language, 'error.network'), 0);
   }
@@ -33,13 +60,13 @@ export async function downloadFile(path: string, query: Query | undefined, langu
     const body = (await response.json().catch(() => null)) as { code?: string; message?: string } | null;
     throw new ApiError(body?.code ?? `HTTP_${response.status}`, body?.message ?? translate(ui, language, 'error.http', { status: response.status }), response.status);
   }
-  const name = fileNameOf(response.headers.get('content-disposition'), fallbackName);
+  const fileName = fileNameOf(response.headers.get('content-disposition'), fallbackName);
   const blob = await response.blob();
   const url = URL.createObjectURL(blob);
   try {
     const a = document.createElement('a');
     a.href = url;
-    a.download = name;
+    a.download = fileName;
     a.rel = 'noopener';
     document.body.appendChild(a);
     a.click();
@@ -47,5 +74,5 @@ export async function downloadFile(path: string, query: Query | undefined, langu
   } finally {
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   }
-  return name;
+  return { fileName, headers: response.headers };
 }

@@ -93,5 +93,5 @@ export function useAfterCommit() {
   };
 }
 
-export const downloadTemplate = (lang: Language) => downloadFile('/imports/template.xlsx', undefined, lang, 'template.xlsx');
-export const downloadAnnotated = (id: number, lang: Language) => downloadFile(`/imports/${id}/annotated.xlsx`, undefined, lang, 'annotated.xlsx');
+export const downloadTemplate = async (lang: Language) => (await downloadFile('/imports/template.xlsx', undefined, lang, 'template.xlsx')).fileName;
+export const downloadAnnotated = async (id: number, lang: Language) => (await downloadFile(`/imports/${id}/annotated.xlsx`, undefined, lang, 'annotated.xlsx')).fileName;

@@ -41,7 +41,7 @@ export function ExportMenu({ filters }: { filters: LedgerFilters }) {
     setBusy(true);
     const hide = message.loading(t('export.preparing'), 0);
     try {
-      const name = await downloadFile(target.path, { ...filterQuery(filters), ...target.extra }, lang, target.fallback);
+      const { fileName: name } = await downloadFile(target.path, { ...filterQuery(filters), ...target.extra }, lang, target.fallback);
       message.success(t('export.done', { name }));
     } catch (error) {
       message.error(errorMessage(error));
