@@ -121,6 +121,22 @@ describe('upload, check, commit', () => {
     expect((await admin.request('POST', '/api/audit/verify')).json()).toMatchObject({ ok: true });
   });
 
+  it('lists my imports, newest first; others see none of them', async () => {
+    const mine = (await coordinator.request('GET', '/api/imports')).json().items;
+    expect(mine[0]).toMatchObject({ id, status: 'committed', createdBy: { name: '周督办' }, result: { created: 3 } });
+    expect(mine.map((i: { id: number }) => i.id)).toEqual([...mine.map((i: { id: number }) => i.id)].sort((x, y) => y - x));
+    expect((await water.request('GET', '/api/imports')).statusCode).toBe(403);
+  });
+
+  it('asks for a re-check after a failed attempt instead of committing again', async () => {
+    const view = (await upload(coordinator, await ledger([good[0]!]))).json();
+    await ctx.database.raw("UPDATE ledger_imports SET status = 'failed', error = '问题编号已被其他问题使用' WHERE id = $1", [view.id]);
+    const again = await coordinator.request('POST', `/api/imports/${view.id}/commit`, { version: view.version });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'IMPORT_RECHECK_NEEDED' });
+    expect(again.json().message).toContain('问题编号已被其他问题使用');
+  });
+
   it('refuses to commit twice or to change a committed import', async () => {
     const again = await coordinator.request('POST', `/api/imports/${id}/commit`, { version: 3 });
     expect(again.statusCode).toBe(409);

@@ -23,7 +23,7 @@ export function analyzeInWorker(req: AnalysisRequest): Promise<AnalysisResult> {
     });
     const timer = setTimeout(() => {
       void worker.terminate();
-      reject(new AppError('IMPORT_FILE_UNREADABLE', { reason: 'timeout' }, 400));
+      reject(new AppError('IMPORT_FILE_UNREADABLE', { fileName: req.fileName, reason: 'timeout' }, 400));
     }, TIMEOUT_MS);
     const finish = () => {
       clearTimeout(timer);

@@ -160,6 +160,10 @@ export const errorCatalog = {
     'zh-CN': '仍有 {n} 处错误，请按校验结果修改文件后重新上传，或调整列对应关系；全部无误后才能导入',
     en: '{n} errors remain; fix the file and upload it again, or correct the mapping. Nothing is imported until every row is valid',
   },
+  IMPORT_RECHECK_NEEDED: {
+    'zh-CN': '上次导入未成功（{error}），请先点“重新校验”，无误后再导入',
+    en: 'The last attempt failed ({error}); check the file again (re-check) before importing',
+  },
   IMPORT_NOTHING_TO_DO: { 'zh-CN': '没有可导入的行', en: 'There is no row to import' },
   IMPORT_ALREADY_COMMITTED: { 'zh-CN': '该台账已导入完成，不能再修改或重复导入', en: 'This ledger is already imported; it cannot be changed or imported again' },
   IMPORT_IN_PROGRESS: { 'zh-CN': '正在导入，请稍候', en: 'The import is running; please wait' },

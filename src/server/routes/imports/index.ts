@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorBody, idParam } from '../../../shared/api/common.js';
+import { XLSX_MIME } from '../../../shared/api/exports.js';
 import { importList, importView, updateImportBody } from '../../../shared/api/imports.js';
 import { requirePermission } from '../../access/access.js';
 import { AppError } from '../../errors.js';
+import { contentDisposition } from '../../evidence/content-disposition.js';
 import { createImport, loadImport, MAX_IMPORT_BYTES, updateImport } from '../../usecases/imports/analyze-import.js';
 import { commitImport } from '../../usecases/imports/commit-import.js';
 import { annotatedWorkbook, listImports, ledgerTemplate } from '../../usecases/imports/import-files.js';
@@ -13,8 +15,7 @@ import { presentImport } from '../../usecases/imports/present-import.js';
 import type { RouteContext } from '../context.js';
 
 const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody };
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
+const attachment = (name: string) => contentDisposition(name, 'attachment');
 
 /**
  * 导入台账: upload a ledger (.xlsx / .csv), see what ducha recognised and every problem row by row, correct the
@@ -65,7 +66,7 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
     { schema: { tags: ['ledger exchange'], summary: 'My recent imports, newest first', response: { 200: importList, ...errors } } },
     async (request) => {
       const actor = requirePermission(request.actor, 'ledger.import');
-      return { items: await listImports(database.db, actor, request.lang) };
+      return { items: await listImports(database.db, actor) };
     },
   );
 
@@ -75,13 +76,13 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
       schema: {
         tags: ['ledger exchange'],
         summary: 'An empty ledger in the layout ducha reads and writes (导入模板)',
-        response: { 200: z.unknown().describe(XLSX), ...errors },
+        response: { 200: z.unknown().describe(XLSX_MIME), ...errors },
       },
     },
     async (request, reply) => {
       requirePermission(request.actor, 'ledger.import');
       const buffer = await ledgerTemplate();
-      return reply.header('content-type', XLSX).header('content-disposition', attachment('问题台账导入模板.xlsx')).send(buffer);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment('问题台账导入模板.xlsx')).send(buffer);
     },
   );
 
@@ -142,14 +143,14 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
         tags: ['ledger exchange'],
         summary: 'The uploaded workbook annotated with every problem found (校验结果), plus a summary sheet',
         params: idParam,
-        response: { 200: z.unknown().describe(XLSX), ...errors },
+        response: { 200: z.unknown().describe(XLSX_MIME), ...errors },
       },
     },
     async (request, reply) => {
       const actor = requirePermission(request.actor, 'ledger.import');
       const row = await loadImport(database.db, actor, request.params.id);
       const { buffer, fileName } = await annotatedWorkbook(row, request.lang);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(fileName)).send(buffer);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(buffer);
     },
   );
 

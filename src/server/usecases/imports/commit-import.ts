@@ -31,7 +31,8 @@ const BATCH = 500;
 export async function commitImport(ctx: ImportContext, actor: Actor, id: number, version: number, lang: Language) {
   const current = await loadImport(ctx.database.db, actor, id);
   assertChangeable(current.status);
-  if (current.status === 'failed') throw new AppError('IMPORT_HAS_ERRORS', { n: (current.summary as { errors?: number } | null)?.errors ?? 0 }, 422);
+  // A failed attempt (a code taken meanwhile…) is checked again before another one.
+  if (current.status === 'failed') throw new AppError('IMPORT_RECHECK_NEEDED', { error: current.error ?? '' }, 409);
   if (current.version !== version) throw new AppError('CONFLICT');
   const summary = current.summary as { errors: number; create: number; update: number } | null;
   if (!summary) throw new AppError('IMPORT_NOT_LEDGER', {}, 422);
@@ -120,7 +121,7 @@ async function stillValid(ex: Executor, actor: Actor, rows: ParsedRow[], checked
     [leaders, sql`SELECT count(DISTINCT u.id)::int AS n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'leader' WHERE u.id IN (${inList(leaders)}) AND u.enabled`],
     [roundIds, sql`SELECT count(*)::int AS n FROM rounds WHERE id IN (${inList(roundIds)}) AND enabled`],
     [batchIds, sql`SELECT count(*)::int AS n FROM batches WHERE id IN (${inList(batchIds)})`],
-    [updated, sql`SELECT count(*)::int AS n FROM problems p WHERE p.id IN (${inList(updated)}) AND p.updated_at <= ${checkedAt.toISOString()}::timestamptz AND p.status IN ('registered', 'assigned', 'acknowledged', 'rectifying') AND ${problemScopeSql(actor, 'p')}`],
+    [updated, sql`SELECT count(*)::int AS n FROM problems p WHERE p.id IN (${inList(updated)}) AND p.updated_at <= ${checkedAt.toISOString()}::timestamptz AND p.status IN (${sql.join([...editable].map((s) => sql`${s}`), sql`, `)}) AND ${problemScopeSql(actor, 'p')}`],
   ];
   for (const [list, query] of checks) if (list.length && (await countOf(ex, query)) !== list.length) return false;
   return true;

@@ -3,11 +3,12 @@ import { desc, eq } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
 import { LEDGER_COLUMNS } from '../../../domain/ledger/columns.js';
 import type { ImportAnalysis, ParsedRow, RowIssue } from '../../../domain/ledger/import/types.js';
+import type { ImportStatus, ImportView } from '../../../shared/api/imports.js';
 import type { Language } from '../../../shared/roles.js';
 import type { Executor } from '../../db/client.js';
-import { ledgerImports } from '../../db/schema.js';
+import { ledgerImports, users } from '../../db/schema.js';
 import { annotateWorkbook } from '../../ledger/annotate-workbook.js';
-import { presentImport, type ImportRow } from './present-import.js';
+import type { ImportRow } from './present-import.js';
 
 /** The annotated workbook of an import: the user's file with every issue written into it. */
 export async function annotatedWorkbook(row: ImportRow, lang: Language): Promise<{ buffer: Buffer; fileName: string }> {
@@ -22,15 +23,32 @@ export async function annotatedWorkbook(row: ImportRow, lang: Language): Promise
   return { buffer, fileName: `${base}（校验结果）.xlsx` };
 }
 
-/** The actor's 20 most recent imports. */
-export async function listImports(ex: Executor, actor: Actor, lang: Language) {
-  const rows = await ex.select().from(ledgerImports).where(eq(ledgerImports.createdBy, actor.userId)).orderBy(desc(ledgerImports.id)).limit(20);
-  const views = [];
-  for (const row of rows) {
-    const v = await presentImport(ex, row, lang);
-    views.push({ id: v.id, fileName: v.fileName, status: v.status, createdAt: v.createdAt, createdBy: v.createdBy, summary: v.summary, result: v.result });
-  }
-  return views;
+/** The actor's 20 most recent imports (the list's columns only: not the file, issues or rows). */
+export async function listImports(ex: Executor, actor: Actor) {
+  const rows = await ex
+    .select({
+      id: ledgerImports.id,
+      fileName: ledgerImports.fileName,
+      status: ledgerImports.status,
+      createdAt: ledgerImports.createdAt,
+      summary: ledgerImports.summary,
+      result: ledgerImports.result,
+      creatorName: users.displayName,
+    })
+    .from(ledgerImports)
+    .innerJoin(users, eq(users.id, ledgerImports.createdBy))
+    .where(eq(ledgerImports.createdBy, actor.userId))
+    .orderBy(desc(ledgerImports.id))
+    .limit(20);
+  return rows.map((r) => ({
+    id: r.id,
+    fileName: r.fileName,
+    status: r.status as ImportStatus,
+    createdAt: r.createdAt.toISOString(),
+    createdBy: { id: actor.userId, name: r.creatorName },
+    summary: r.summary as ImportView['summary'],
+    result: r.result as ImportView['result'],
+  }));
 }
 
 /** 导入模板: the ledger's columns as ducha writes them, a title row, one example row, frozen header. */
