@@ -317,10 +317,11 @@ export async function writeImportedRows(
     await recordChanges(tx, { id: actor.userId, name: actor.displayName }, [
       { action: 'problem.import_update', entityType: 'problem', entityId: id, before: Object.fromEntries(changed.map((k) => [k, before[k]])), after: { code: before.code, round: before.rectificationRound, ...details } },
     ]);
-    await refreshDerived(tx, services, id);
     done += 1;
     if (done % 100 === 0) onProgress(done);
   }
+  // Derived timing of the updated problems, recomputed once for all of them.
+  await refreshDerived(tx, services, ...updates.map((r) => r.existingId!));
   onProgress(done);
   return { created: creates.length, updated: updates.length, codes: codes.slice(0, 20) };
 }
