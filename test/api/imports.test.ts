@@ -137,6 +137,22 @@ describe('upload, check, commit', () => {
     expect(again.json().message).toContain('问题编号已被其他问题使用');
   });
 
+  it('a commit cut off by a restart shows as failed, wrote nothing, and can be checked again', async () => {
+    const view = (await upload(coordinator, await ledger([good[1]!]))).json();
+    const before = (await coordinator.request('GET', '/api/problems?pageSize=1')).json().total;
+    await ctx.database.raw("UPDATE ledger_imports SET status = 'committing', updated_at = now() - interval '1 hour' WHERE id = $1", [view.id]);
+    const seen = (await coordinator.request('GET', `/api/imports/${view.id}`)).json();
+    expect(seen).toMatchObject({ status: 'failed', error: '导入过程中服务中断，未写入任何数据，请重新校验后再导入' });
+    expect((await coordinator.request('GET', '/api/problems?pageSize=1')).json().total).toBe(before);
+    const recheck = await coordinator.request('PUT', `/api/imports/${view.id}`, {
+      version: seen.version, sheetIndex: seen.sheetIndex, headerRow: seen.headerRow, firstDataRow: seen.firstDataRow, mapping: seen.mapping, options: seen.options,
+    });
+    expect(recheck.json()).toMatchObject({ status: 'analyzed', error: null, summary: { create: 1, errors: 0 } });
+    // A commit that is only slow (recent) is left alone.
+    await ctx.database.raw("UPDATE ledger_imports SET status = 'committing', updated_at = now() WHERE id = $1", [view.id]);
+    expect((await coordinator.request('GET', `/api/imports/${view.id}`)).json().status).toBe('committing');
+  });
+
   it('refuses to commit twice or to change a committed import', async () => {
     const again = await coordinator.request('POST', `/api/imports/${id}/commit`, { version: 3 });
     expect(again.statusCode).toBe(409);

@@ -164,6 +164,10 @@ export const errorCatalog = {
     'zh-CN': '上次导入未成功（{error}），请先点“重新校验”，无误后再导入',
     en: 'The last attempt failed ({error}); check the file again (re-check) before importing',
   },
+  IMPORT_INTERRUPTED: {
+    'zh-CN': '导入过程中服务中断，未写入任何数据，请重新校验后再导入',
+    en: 'The import was interrupted (the server stopped); nothing was written. Check the file again, then import',
+  },
   IMPORT_NOTHING_TO_DO: { 'zh-CN': '没有可导入的行', en: 'There is no row to import' },
   IMPORT_ALREADY_COMMITTED: { 'zh-CN': '该台账已导入完成，不能再修改或重复导入', en: 'This ledger is already imported; it cannot be changed or imported again' },
   IMPORT_IN_PROGRESS: { 'zh-CN': '正在导入，请稍候', en: 'The import is running; please wait' },

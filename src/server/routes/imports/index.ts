@@ -98,7 +98,7 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
     },
     async (request) => {
       const actor = requirePermission(request.actor, 'ledger.import');
-      return presentImport(database.db, await loadImport(database.db, actor, request.params.id), request.lang);
+      return presentImport(database.db, await loadImport(database, actor, request.params.id, request.lang), request.lang);
     },
   );
 
@@ -148,7 +148,7 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
     },
     async (request, reply) => {
       const actor = requirePermission(request.actor, 'ledger.import');
-      const row = await loadImport(database.db, actor, request.params.id);
+      const row = await loadImport(database, actor, request.params.id, request.lang);
       const { buffer, fileName } = await annotatedWorkbook(row, request.lang);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(buffer);
     },

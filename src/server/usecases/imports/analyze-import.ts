@@ -4,6 +4,8 @@ import type { Actor } from '../../../domain/access.js';
 import { TRANSITIONS } from '../../../domain/problem/lifecycle.js';
 import type { ColumnMapping, ImportOptions, ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
 import type { ImportOptionsInput, UpdateImportInput } from '../../../shared/api/imports.js';
+import { errorCatalog } from '../../../shared/i18n/errors.js';
+import { translate } from '../../../shared/i18n/translate.js';
 import type { Language } from '../../../shared/roles.js';
 import { requirePermission } from '../../access/access.js';
 import { recordChange } from '../../audit/record-change.js';
@@ -15,7 +17,7 @@ import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
 import { loadImportReferences } from './import-references.js';
 import { changedColumns } from './ledger-columns.js';
-import { presentImport, storedAnalysis, type ImportRow } from './present-import.js';
+import { commitProgress, presentImport, storedAnalysis, type ImportRow } from './present-import.js';
 
 export interface ImportContext {
   database: Database;
@@ -142,17 +144,33 @@ export function summarize(rows: ParsedRow[]) {
   };
 }
 
-/** An import of the actor's own making (coordinators see only theirs). */
-export async function loadImport(ex: Database['db'], actor: Actor, id: number): Promise<ImportRow> {
+/** A commit not running in this instance and silent this long was cut off (the server stopped while writing). */
+export const INTERRUPTED_AFTER_MS = 15 * 60_000;
+
+/**
+ * An import of the actor's own making (coordinators see only theirs). A commit cut off by a restart wrote nothing
+ * (one transaction), so it is marked failed here and can be checked again, instead of showing 正在导入 forever.
+ */
+export async function loadImport(database: Database, actor: Actor, id: number, lang: Language = 'zh-CN'): Promise<ImportRow> {
   requirePermission(actor, 'ledger.import');
-  const [row] = await ex.select().from(ledgerImports).where(and(eq(ledgerImports.id, id), eq(ledgerImports.createdBy, actor.userId)));
+  const [row] = await database.db.select().from(ledgerImports).where(and(eq(ledgerImports.id, id), eq(ledgerImports.createdBy, actor.userId)));
   if (!row) throw notFound();
+  if (row.status === 'committing' && !commitProgress.has(row.id) && Date.now() - row.updatedAt.getTime() > INTERRUPTED_AFTER_MS) {
+    const [failed] = await database.transaction((tx) =>
+      tx
+        .update(ledgerImports)
+        .set({ status: 'failed', error: translate(errorCatalog, lang, 'IMPORT_INTERRUPTED'), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(ledgerImports.id, id), eq(ledgerImports.status, 'committing'), eq(ledgerImports.version, row.version)))
+        .returning(),
+    );
+    if (failed) return failed;
+  }
   return row;
 }
 
 /** 调整: the user corrects the sheet, the header row or the column mapping (and may save it); checked again. */
 export async function updateImport(ctx: ImportContext, actor: Actor, id: number, input: UpdateImportInput, lang: Language) {
-  const current = await loadImport(ctx.database.db, actor, id);
+  const current = await loadImport(ctx.database, actor, id, lang);
   assertChangeable(current.status);
   if (current.version !== input.version) throw new AppError('CONFLICT');
   const sheets = current.sheets as { name: string; rows: number }[];

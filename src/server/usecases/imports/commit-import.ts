@@ -29,7 +29,7 @@ const BATCH = 500;
  * the page to poll. A row with an error anywhere stops the whole import.
  */
 export async function commitImport(ctx: ImportContext, actor: Actor, id: number, version: number, lang: Language) {
-  const current = await loadImport(ctx.database.db, actor, id);
+  const current = await loadImport(ctx.database, actor, id, lang);
   assertChangeable(current.status);
   // A failed attempt (a code taken meanwhile…) is checked again before another one.
   if (current.status === 'failed') throw new AppError('IMPORT_RECHECK_NEEDED', { error: current.error ?? '' }, 409);
@@ -58,7 +58,7 @@ export const running = new Map<number, Promise<void>>();
 
 async function runCommit(ctx: ImportContext, actor: Actor, id: number, checkedAt: Date, lang: Language): Promise<void> {
   try {
-    const row = await loadImport(ctx.database.db, actor, id);
+    const row = await loadImport(ctx.database, actor, id, lang);
     const checked = row.rows as ParsedRow[] | null;
     let rows: ParsedRow[];
     if (checked && (await stillValid(ctx.database.db, actor, checked, checkedAt))) {
