@@ -74,7 +74,7 @@ export async function prepareDocumentOperations(ctx: DocumentsContext): Promise<
       name: `reports.bulletin.docx(${params.period.from}…${params.period.to})`,
       app: `GET /api/reports/bulletin?${qs}: the summary, then the GB/T 9704 Word document with two charts (ECharts SSR → resvg PNG), ${Math.round(docx.rawPayload.length / 1024)} KB`,
       bare: bareText,
-      // Rendering the charts costs hundreds of milliseconds: run it as few times as sign-in.
+      // Building the Word document (two charts, the zip) takes a few hundred milliseconds: run it as few times as sign-in.
       slow: true,
       rows,
       async runApp() {

@@ -3,15 +3,19 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent } from 'echarts/components';
 import { init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { chartFont, type ChartFont } from './chart-font.js';
 
 /**
  * Charts for Word documents (ADR 10): ECharts renders the options to an SVG string without a DOM, resvg turns it into
- * a PNG (Word's SVG support needs a PNG anyway). Chinese labels need a CJK font on the machine (fonts-noto-cjk); without
- * one the chart still renders with missing glyphs, and the document's tables carry the same figures.
+ * a PNG (Word's SVG support needs a PNG anyway). Chinese labels need a CJK font on the machine (fonts-noto-cjk).
  *
- * resvg shapes every SVG text element against the (large) CJK font, which is most of the cost; the charts therefore
- * carry one text element per bar, "label  value" on the left: no title (the document captions the figure), no axis
- * numbers, no labels on the bars. Rendering runs on libuv's thread pool (renderAsync), off the event loop.
+ * The labels are drawn as glyph outlines from the font held in memory (ADR 12, `chart-font.ts`), so resvg loads no
+ * font and a chart takes milliseconds. Without the font, or for text the outlines cannot draw exactly, the SVG goes to
+ * resvg as it is, with the system fonts: that is correct but slow, as resvg reads the 20 MB font file again for each
+ * glyph, and without any CJK font the chart still renders with missing glyphs (the document's tables carry the same
+ * figures). The charts carry one text element per bar, "label  value" on the left: no title (the document captions
+ * the figure), no axis numbers, no labels on the bars. Rendering runs on libuv's thread pool (renderAsync), off the
+ * event loop.
  */
 use([BarChart, GridComponent, SVGRenderer]);
 
@@ -75,10 +79,21 @@ export function barChartSvg(options: BarChartOptions): { svg: string; width: num
 /** One horizontal bar chart as a PNG. */
 export async function barChartPng(options: BarChartOptions): Promise<ChartImage> {
   const { svg, width, height } = barChartSvg(options);
-  const image = await renderAsync(svg, {
+  return { png: await svgToPng(svg, width, await chartFont(FONT_FAMILY)), width, height };
+}
+
+/** An SVG drawn by ECharts as a PNG at twice its width: text as outlines of `font`, else with resvg's system fonts. */
+export async function svgToPng(svg: string, width: number, font: ChartFont | null): Promise<Buffer> {
+  let outlined: string | null = null;
+  try {
+    outlined = font?.outlineText(svg) ?? null;
+  } catch {
+    // A font HarfBuzz cannot read after all: draw as before.
+  }
+  const image = await renderAsync(outlined ?? svg, {
     background: '#ffffff',
     fitTo: { mode: 'width', value: width * 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: FONT_FAMILY },
+    font: outlined ? { loadSystemFonts: false } : { loadSystemFonts: true, defaultFontFamily: FONT_FAMILY },
   });
-  return { png: image.asPng(), width, height };
+  return image.asPng();
 }
