@@ -21,6 +21,7 @@ const RETURN_REASON = '照片未显示清理后的河面全貌，且未说明清
 const NOTICE_TITLE = '石门镇污水管网破损渗漏（E2E 异议）';
 const DISMISSED = '群众反映石门镇北街管网仍有渗漏，但现场为雨水管正常排水。';
 const UPHELD = '群众来电反映石门镇南街检查井仍有污水外溢，附现场照片。';
+const DISMISSED_NOTE = '经现场复核，北街为雨水管正常排水，非污水渗漏，异议不成立。';
 const ONGOING_TITLE = '东湖水域禁渔期巡查（E2E 长期坚持）';
 
 /** A signed-in API session of one demo user (its own cookies, not the browser's). */
@@ -177,6 +178,8 @@ describe('returned reports, objections during the notice, and 阶段性完成', 
       await page.getByTestId('side-nav').getByText('待办').click();
       const bucket = page.getByTestId('todo-returned');
       await bucket.getByText(RETURN_TITLE).waitFor();
+      // Why it came back is on the to-do item itself.
+      await bucket.getByTestId('todo-item').filter({ hasText: RETURN_TITLE }).getByTestId('todo-return-reason').getByText(`退回原因：${RETURN_REASON}`).waitFor();
       await snap(page, 'todo-returned');
 
       await page.getByTestId('notification-bell').click();
@@ -254,7 +257,7 @@ describe('returned reports, objections during the notice, and 阶段性完成', 
       await dismissForm.getByTestId('objection-text').getByText(DISMISSED).waitFor();
       await dismissForm.getByText('异议不成立').click();
       await dismissForm.getByTestId('objection-effect').getByText(/公示继续/).waitFor();
-      await dismissForm.getByLabel('处理说明').fill('经现场复核，北街为雨水管正常排水，非污水渗漏，异议不成立。');
+      await dismissForm.getByLabel('处理说明').fill(DISMISSED_NOTE);
       await snap(page, 'dialog-decide-objection');
       await submitAction(page);
       await dialogClosed(page);
@@ -327,6 +330,8 @@ describe('returned reports, objections during the notice, and 阶段性完成', 
       const events = page.getByTestId('timeline-section').getByTestId('timeline-event');
       // Each objection's events say which objection they are about.
       await events.filter({ hasText: '处理异议' }).filter({ hasText: DISMISSED }).getByText('不成立', { exact: true }).waitFor();
+      // The note of a dismissed objection is kept with it, as an upheld one's is.
+      await events.filter({ hasText: '处理异议' }).filter({ hasText: DISMISSED }).getByText(DISMISSED_NOTE).waitFor();
       await events.filter({ hasText: '处理异议' }).filter({ hasText: UPHELD }).getByText('成立', { exact: true }).waitFor();
       await expect.poll(() => events.filter({ hasText: '录入核查结果' }).count()).toBe(2);
       await snap(page, 'detail-timeline-objections', true);
@@ -369,6 +374,8 @@ describe('returned reports, objections during the notice, and 阶段性完成', 
       expect(actions).toContain('标记阶段性完成');
       for (const closing of ['自查签字提交', '指派核查', '结束公示', '归档', '备案销号']) expect(actions).not.toContain(closing);
       expect(await page.getByTestId('problem-tabs').getByRole('tab', { name: /销号五步/ }).count()).toBe(0);
+      // Nothing to extend: no 延期 tab either.
+      expect(await page.getByTestId('problem-tabs').getByRole('tab', { name: /延期/ }).count()).toBe(0);
 
       await openAction(page, 'mark_phase_done');
       const form = page.getByTestId('action-form-mark_phase_done');
@@ -395,7 +402,7 @@ describe('returned reports, objections during the notice, and 阶段性完成', 
       // The same period twice: the server says so, in Chinese, inside the dialog.
       await openAction(page, 'mark_phase_done');
       await submitAction(page);
-      await page.locator('.action-dialog .server-error').getByText(new RegExp(period)).waitFor();
+      await page.locator('.action-dialog .server-error').getByText(`${spoken.replace(/ /g, '')}已标记为阶段性完成`).waitFor();
       await snap(page, 'dialog-phase-done-twice');
       await page.locator('.action-dialog').getByRole('button', { name: label('取消') }).click();
       await dialogClosed(page);

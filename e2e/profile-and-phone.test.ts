@@ -85,6 +85,19 @@ describe('profile, language and small screens', () => {
     expect(await page.locator('.app-sider').count()).toBe(0);
     await snap(page, 'phone-home');
     await snap(page, 'phone-home-full', true);
+    // Nothing sticks out at 390 px, in either language (English names are longer): the account button stays whole.
+    const overflow = () =>
+      page.evaluate(`(() => {
+        const avatar = document.querySelector('.user-menu__avatar').getBoundingClientRect();
+        return { page: document.documentElement.scrollWidth - window.innerWidth, avatar: Math.max(0, avatar.right - window.innerWidth) };
+      })()`);
+    expect(await overflow()).toEqual({ page: 0, avatar: 0 });
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.locator('.app-header__title', { hasText: 'Rectification' }).waitFor();
+    expect(await overflow()).toEqual({ page: 0, avatar: 0 });
+    await snap(page, 'phone-home-english');
+    await page.getByTestId('language-switch').getByText('中文').click();
+    await page.locator('.app-header__title', { hasText: '督察整改平台' }).waitFor();
     await page.getByTestId('nav-toggle').click();
     await page.locator('.nav-drawer').getByText('工作日历').waitFor();
     await snap(page, 'phone-nav');

@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Actor } from '../domain/access.js';
 import { errorCatalog, loopLabelCatalog, passwordProblemCatalog, uscReasonCatalog } from '../shared/i18n/errors.js';
+import { phasePeriodLabel } from '../shared/i18n/phase-period.js';
 import { pickLanguage, translate } from '../shared/i18n/translate.js';
 import type { Language } from '../shared/roles.js';
 import { CSRF_COOKIE, resolveSession, SESSION_COOKIE } from './auth/sessions.js';
@@ -88,6 +89,7 @@ function messageFor(error: AppError, lang: Language): string {
   }
   if (typeof params.action === 'string') params.action = translate(loopLabelCatalog, lang, `action.${params.action}`);
   if (typeof params.status === 'string') params.status = translate(loopLabelCatalog, lang, `status.${params.status}`);
+  if (error.code === 'PHASE_ALREADY_DONE' && typeof params.period === 'string') params.period = phasePeriodLabel(params.period, lang);
   return translate(errorCatalog, lang, error.code, params);
 }
 

@@ -163,9 +163,21 @@ describe('the closed loop, from registration to 已销号', () => {
     expect(res.json().notices[0].status).toBe('withdrawn');
   });
 
-  it('the notice ends by itself when its time is up, exactly once', async () => {
+  it('a dismissed objection keeps the notice open, and its note on the timeline', async () => {
     const photo = await addEvidence(ctx, id, verifier.userId, 'photo', 'verification');
     await act(verifier, id, 'record-verification', { result: 'pass', onSiteRecord: '夜间复核无排污', evidenceIds: [photo] });
+    await act(coordinator, id, 'record-objection', { content: '河边仍有异味', receivedOn: '2026-02-05' });
+    const open = (await coordinator.request('GET', `/api/problems/${id}`)).json().notices.find((n: { status: string }) => n.status === 'open');
+    const res = await act(coordinator, id, 'decide-objection', { objectionId: open.objections[0].id, upheld: false, note: '经核实系上游企业临时排放，已另行交办' });
+    expect(res.json().status).toBe('public_notice');
+    const decisions = res.json().timeline.filter((e: { action: string }) => e.action === 'decide_objection');
+    expect(decisions.map((e: { details: unknown }) => e.details)).toEqual([
+      { objectionId: expect.any(Number), decision: 'upheld', note: '需复核夜间排污情况' },
+      { objectionId: open.objections[0].id, decision: 'dismissed', note: '经核实系上游企业临时排放，已另行交办' },
+    ]);
+  });
+
+  it('the notice ends by itself when its time is up, exactly once', async () => {
     clock.set('2026-02-10');
     expect(await endExpiredNotices(ctx.database, ctx.services)).toEqual([]);
     clock.set('2026-02-11');
@@ -198,7 +210,7 @@ describe('the closed loop, from registration to 已销号', () => {
       'register', 'assign', 'acknowledge', 'report_progress', 'return_report', 'request_extension', 'decide_extension',
       'submit_self_check', 'start_verification', 'record_verification', 'report_progress', 'submit_self_check',
       'start_verification', 'record_verification', 'record_objection', 'decide_objection', 'record_verification',
-      'end_notice', 'archive', 'file',
+      'record_objection', 'decide_objection', 'end_notice', 'archive', 'file',
     ]);
     const audit = await ctx.database.raw<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'problem' AND entity_id = $1", [String(id)]);
     expect(audit[0]!.n).toBe(p.timeline.length);
@@ -212,7 +224,7 @@ describe('the closed loop, from registration to 已销号', () => {
     expect(p.archives).toHaveLength(1);
     expect(p.archives[0].round).toBe(1);
     expect(p.milestones.filter((m: { round: number }) => m.round === 2)).toHaveLength(2);
-    expect(p.timeline.filter((e: { round: number }) => e.round === 1).length).toBe(20);
+    expect(p.timeline.filter((e: { round: number }) => e.round === 1).length).toBe(22);
   });
 });
 
@@ -226,7 +238,11 @@ describe('长期坚持 problems', () => {
     expect(self.json().code).toBe('ACTION_WRONG_DEADLINE_KIND');
     const done = await act(coordinator, created.id, 'mark-phase-done', { period: '2026-Q1', note: '一季度目标完成' });
     expect(done.json()).toMatchObject({ status: 'rectifying', phaseCompletions: [{ period: '2026-Q1' }] });
-    expect((await act(coordinator, created.id, 'mark-phase-done', { period: '2026-Q1' })).json().code).toBe('PHASE_ALREADY_DONE');
+    const again = await act(coordinator, created.id, 'mark-phase-done', { period: '2026-Q1' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual({ code: 'PHASE_ALREADY_DONE', message: '2026年第一季度已标记为阶段性完成' });
+    const inEnglish = await coordinator.request('POST', `/api/problems/${created.id}/mark-phase-done`, { period: '2026-Q1' }, { 'accept-language': 'en' });
+    expect(inEnglish.json().message).toBe('Q1 2026 is already marked phase-done');
     expect(done.json().deadline).toBeNull();
   });
 });

@@ -32,7 +32,7 @@ afterAll(async () => ctx?.close());
 interface Bucket {
   key: string;
   count: number;
-  items: { problemId: number; code: string; title: string; dueOn: string | null; warningLight: string; refId: number | null }[];
+  items: { problemId: number; code: string; title: string; dueOn: string | null; warningLight: string; refId: number | null; returnReason: string | null }[];
 }
 const todo = async (s: Session) => {
   const res = await s.request('GET', '/api/todo');
@@ -60,7 +60,7 @@ describe('to-do buckets per role as a problem moves through the loop', () => {
     const created = (await coordinator.request('POST', '/api/problems', await problemInput(ctx))).json();
     id = created.id;
     expect(await counts(water)).toEqual({});
-    expect(await bucket(coordinator, 'to_assign')).toMatchObject({ count: 1, items: [{ problemId: id, code: created.code, dueOn: null, refId: null }] });
+    expect(await bucket(coordinator, 'to_assign')).toMatchObject({ count: 1, items: [{ problemId: id, code: created.code, dueOn: null, refId: null, returnReason: null }] });
     // Units never have this bucket.
     expect((await todo(town)).buckets.map((b) => b.key)).not.toContain('to_assign');
     await act(coordinator, id, 'assign');
@@ -90,12 +90,20 @@ describe('to-do buckets per role as a problem moves through the loop', () => {
     expect(await counts(water)).toEqual({});
     reportId = (await coordinator.request('GET', `/api/problems/${id}`)).json().progressReports[0].id;
     await act(coordinator, id, 'return-report', { reportId, reason: '请补充照片' });
-    expect(await bucket(water, 'returned')).toMatchObject({ count: 1, items: [{ problemId: id, refId: reportId }] });
+    expect(await bucket(water, 'returned')).toMatchObject({ count: 1, items: [{ problemId: id, refId: reportId, returnReason: '请补充照片' }] });
     expect(await count(waterHead, 'returned')).toBe(1);
     // The returned report no longer counts: the report is due again.
     expect(await count(water, 'to_report')).toBe(1);
     // The cooperating unit did not write it.
     expect(await counts(town)).toEqual({ to_report: 1 });
+  });
+
+  it('被退回 says why: the reason of the latest return', async () => {
+    await act(water, id, 'report-progress', { text: '补充了照片' });
+    expect(await count(water, 'returned')).toBe(0);
+    const again = (await coordinator.request('GET', `/api/problems/${id}`)).json().progressReports.find((r: { status: string }) => r.status === 'submitted').id;
+    await act(coordinator, id, 'return-report', { reportId: again, reason: '照片模糊，请重新拍摄' });
+    expect((await bucket(waterHead, 'returned'))!.items).toEqual([expect.objectContaining({ problemId: id, refId: again, returnReason: '照片模糊，请重新拍摄' })]);
   });
 
   it('待自查: the head, once every milestone of the round is done', async () => {

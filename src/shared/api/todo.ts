@@ -28,6 +28,7 @@ export const todoItem = z.object({
   dueOn: z.string().nullable().describe('the date this to-do is about (ack due, next report due, deadline, notice end), when there is one'),
   warningLight: z.enum(WARNING_LIGHTS),
   refId: z.number().nullable().describe('lookback: the check id; returned: the returned report id; extensions: the pending extension id; notice_due: the notice id; otherwise null'),
+  returnReason: z.string().nullable().describe('returned: why the coordinator sent the report back (the latest return); otherwise null'),
 });
 export type TodoItem = z.infer<typeof todoItem>;
 

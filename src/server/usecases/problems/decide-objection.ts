@@ -16,7 +16,7 @@ export async function decideObjection(ctx: ActionContext, actor: Actor, id: numb
     if (!objection) throw new AppError('OBJECTION_NOT_PENDING', {}, 422);
     const decision = body.upheld ? 'upheld' : 'dismissed';
     await tx.update(objections).set({ decision, decisionNote: body.note, decidedBy: actor.userId, decidedAt: now }).where(eq(objections.id, objection.id));
-    if (!body.upheld) return { details: { objectionId: objection.id, decision } };
+    if (!body.upheld) return { details: { objectionId: objection.id, decision, note: body.note } };
     await tx.update(publicNotices).set({ status: 'withdrawn', endedAt: now }).where(eq(publicNotices.id, objection.noticeId));
     // The same verifier checks again what the objection raised.
     if (loaded.problem.verifierUserId) {

@@ -32,6 +32,8 @@ export interface BucketSql {
   from: SQL;
   dueOn: SQL;
   refId: SQL;
+  /** the reason a returned report was sent back (被退回 only) */
+  returnReason?: SQL;
   order: SQL;
   /** fix up the items (at most 10) after the query */
   post?: (item: TodoItem & { base: string | null }, w: Window) => void;
@@ -95,6 +97,7 @@ export function bucketsFor(w: Window): BucketSql[] {
                             AND r2.submitted_by IN (SELECT u.id FROM users u WHERE u.unit_id = ${unit})))`,
       dueOn: sql`p.warning_due_on`,
       refId: sql`(SELECT max(r.id) FROM progress_reports r WHERE r.problem_id = p.id AND r.status = 'returned')`,
+      returnReason: sql`(SELECT r.return_reason FROM progress_reports r WHERE r.problem_id = p.id AND r.status = 'returned' ORDER BY r.id DESC LIMIT 1)`,
       order: sql`p.id ASC`,
     });
 
@@ -202,13 +205,15 @@ interface ItemRow {
   due_on: string | null;
   warning_light: TodoItem['warningLight'];
   ref_id: number | null;
+  return_reason: string | null;
   total: number;
 }
 
 /** 待办 of the caller: each bucket's count and first items. One SQL statement per bucket. */
 /** The statement of one bucket: its first items, each row carrying the bucket's total. */
 export const bucketItemsSql = (b: BucketSql): SQL => sql`
-  SELECT p.id AS problem_id, p.code, p.title, ${b.dueOn} AS due_on, p.warning_light, ${b.refId} AS ref_id, count(*) OVER ()::int AS total
+  SELECT p.id AS problem_id, p.code, p.title, ${b.dueOn} AS due_on, p.warning_light, ${b.refId} AS ref_id,
+    ${b.returnReason ?? sql`NULL::text`} AS return_reason, count(*) OVER ()::int AS total
   ${b.from} ORDER BY ${b.order} LIMIT ${TODO_ITEMS_PER_BUCKET}`;
 
 export async function getTodo(ex: Executor, services: Services, actor: Actor): Promise<TodoResponse> {
@@ -217,7 +222,7 @@ export async function getTodo(ex: Executor, services: Services, actor: Actor): P
   for (const b of bucketsFor(w)) {
     const rows = rowsOf<ItemRow>(await ex.execute(bucketItemsSql(b)));
     const items = rows.map((r) => {
-      const item = { problemId: Number(r.problem_id), code: r.code, title: r.title, dueOn: r.due_on, warningLight: r.warning_light, refId: r.ref_id == null ? null : Number(r.ref_id), base: r.due_on };
+      const item = { problemId: Number(r.problem_id), code: r.code, title: r.title, dueOn: r.due_on, warningLight: r.warning_light, refId: r.ref_id == null ? null : Number(r.ref_id), returnReason: r.return_reason ?? null, base: r.due_on };
       b.post?.(item, w);
       const { base: _base, ...rest } = item;
       return rest;

@@ -65,7 +65,9 @@ export function AppLayout() {
             onClick={() => (isPhone ? setDrawerOpen(true) : setCollapsed(!siderCollapsed))}
           />
           {isPhone ? (
-            <span className="app-header__title">{t('app.shortName')}</span>
+            <span className="app-header__title" title={t('app.shortName')}>
+              {t('app.shortName')}
+            </span>
           ) : (
             <Breadcrumb
               className="app-header__crumbs"

@@ -72,15 +72,20 @@ export function ProblemDetailPage() {
       ),
       children: <ReportsSection problem={p} evidence={byId} onReturn={(reportId) => open('return_report', { reportId })} />,
     },
-    {
-      key: 'extensions',
-      label: (
-        <span>
-          {t('tab.extensions')} {count(p.extensions.length)}
-        </span>
-      ),
-      children: <ExtensionsSection problem={p} onDecide={(extensionId) => open('decide_extension', { extensionId })} />,
-    },
+    // 长期坚持 problems have no deadline to extend: no tab, unless earlier requests (under a dated deadline) are on file.
+    ...(p.deadlineKind !== 'ongoing' || p.extensions.length
+      ? [
+          {
+            key: 'extensions',
+            label: (
+              <span>
+                {t('tab.extensions')} {count(p.extensions.length)}
+              </span>
+            ),
+            children: <ExtensionsSection problem={p} onDecide={(extensionId) => open('decide_extension', { extensionId })} />,
+          },
+        ]
+      : []),
     ...(p.deadlineKind !== 'ongoing'
       ? [{ key: 'closing', label: rebound ? t('tab.closingRounds', { n: p.rectificationRound }) : t('tab.closing'), children: <ClosingSection problem={p} evidence={byId} onDecideObjection={(objectionId) => open('decide_objection', { objectionId })} /> }]
       : []),
@@ -129,7 +134,8 @@ export function ProblemDetailPage() {
       <ProblemDocumentButtons problem={p} />
       <Card variant="borderless">
         <Tabs
-          activeKey={tab}
+          // A tab this problem does not have (an old link, e.g. 延期 of a 长期坚持 problem) opens the basic information.
+          activeKey={items.some((i) => i.key === tab) ? tab : 'info'}
           onChange={(key) => {
             const next = new URLSearchParams(params);
             next.set('tab', key);

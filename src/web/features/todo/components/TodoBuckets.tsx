@@ -66,6 +66,11 @@ export function BucketCard({ bucket, limit = 10 }: { bucket: WorkBucket; limit?:
                   <span className="todo-item__title" title={item.title}>
                     {item.title}
                   </span>
+                  {item.returnReason && (
+                    <span className="todo-item__reason" title={item.returnReason} data-testid="todo-return-reason">
+                      {t('todo.returnReason', { reason: item.returnReason })}
+                    </span>
+                  )}
                 </span>
                 {/* A bare date says nothing: it is the day this item is due by. */}
                 {item.dueOn && <span className="todo-item__due">{t('problem.dueOn', { date: item.dueOn })}</span>}
