@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_STATUSES } from '../../src/domain/problem/lifecycle.js';
 import { onTimeVerdict } from '../../src/domain/reports/ranking.js';
@@ -140,6 +141,113 @@ describe('督办通知单', () => {
   });
 });
 
+describe('issued notices are kept and downloaded again', () => {
+  const numberOf = (res: { headers: Record<string, unknown> }) => decodeURIComponent(String(res.headers['x-document-number']));
+  const counter = async () => Number((await ctx.database.raw<{ last: number }>("SELECT last FROM code_counters WHERE key = 'notice:青督办:2026'"))[0]!.last);
+  const auditCount = async (action: string) => Number((await ctx.database.raw<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE action = $1', [action]))[0]!.n);
+
+  it('re-downloading gives the same bytes and number without taking a new one; issuing again takes the next', async () => {
+    const id = await idOf('白沙河入河排污口雨污混排');
+    const before = await counter();
+    const issued = await coordinator.request('POST', `/api/problems/${id}/documents/supervision-notice`, { note: '请附现场照片' });
+    expect(issued.statusCode).toBe(200);
+    const number = numberOf(issued);
+    expect(number).toBe(`青督办〔2026〕${before + 1}号`);
+    const documentId = Number(issued.headers['x-document-id']);
+    expect(documentId).toBeGreaterThan(0);
+
+    const again = await coordinator.request('GET', `/api/documents/${documentId}`);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['content-type']).toBe(DOCX_MEDIA_TYPE);
+    expect(numberOf(again)).toBe(number);
+    expect(again.headers['content-disposition']).toBe(issued.headers['content-disposition']);
+    expect(Buffer.compare(again.rawPayload, issued.rawPayload)).toBe(0);
+    expect(documentText(body(again))).toContain('另：请附现场照片。');
+    expect(await counter()).toBe(before + 1);
+
+    const next = await coordinator.request('POST', `/api/problems/${id}/documents/supervision-notice`, {});
+    expect(numberOf(next)).toBe(`青督办〔2026〕${before + 2}号`);
+    expect(Number(next.headers['x-document-id'])).not.toBe(documentId);
+
+    // the list, newest first, and the record kept in the same transaction as the timeline event
+    const list = await coordinator.request('GET', `/api/problems/${id}/documents`);
+    expect(list.statusCode).toBe(200);
+    const items = list.json().items as { id: number; documentNumber: string; kind: string; problemCode: string; issuedBy: { name: string }; replyBy: string; size: number; sha256: string; problemCount: number }[];
+    const [p] = await ctx.database.raw<{ code: string }>('SELECT code FROM problems WHERE id = $1', [id]);
+    expect(items.map((d) => d.documentNumber).slice(0, 2)).toEqual([`青督办〔2026〕${before + 2}号`, number]);
+    expect(items[1]).toMatchObject({ id: documentId, kind: 'problem_notice', problemCode: p!.code, issuedBy: { name: '周督办' }, size: issued.rawPayload.length, problemCount: 1 });
+    expect(items[1]!.sha256).toBe(createHash('sha256').update(issued.rawPayload).digest('hex'));
+    const events = await ctx.database.raw<{ n: number }>(
+      "SELECT count(*)::int AS n FROM problem_events WHERE problem_id = $1 AND action = 'supervision_notice'",
+      [id],
+    );
+    expect(Number(events[0]!.n)).toBe(items.length);
+  });
+
+  it('keeps a unit notice too, listed for the unit and downloadable by its people', async () => {
+    const unit = await unitId(ctx, '县水利局');
+    const issued = await coordinator.request('POST', `/api/units/${unit}/documents/supervision-notice`, {});
+    expect(issued.statusCode).toBe(200);
+    const documentId = Number(issued.headers['x-document-id']);
+    const list = (await water.request('GET', `/api/units/${unit}/documents`)).json().items as { id: number; kind: string; unitName: string; problemCount: number }[];
+    expect(list[0]).toMatchObject({ id: documentId, kind: 'unit_notice', unitName: '青溪县水利局' });
+    expect(list[0]!.problemCount).toBeGreaterThan(0);
+    const mine = await water.request('GET', `/api/documents/${documentId}`);
+    expect(mine.statusCode).toBe(200);
+    expect(Buffer.compare(mine.rawPayload, issued.rawPayload)).toBe(0);
+    // another unit's people neither see the list nor the file
+    expect((await housing.request('GET', `/api/units/${unit}/documents`)).statusCode).toBe(404);
+    expect((await housing.request('GET', `/api/documents/${documentId}`)).statusCode).toBe(404);
+  });
+
+  it('only those who may see the problem get its notices; a refused issue keeps nothing', async () => {
+    const id = await idOf('白沙河入河排污口雨污混排');
+    const [doc] = (await coordinator.request('GET', `/api/problems/${id}/documents`)).json().items as { id: number }[];
+    // the lead unit's handler may re-download what was sent to it, and may still not issue (403)
+    expect((await water.request('GET', `/api/problems/${id}/documents`)).json().items.length).toBeGreaterThan(0);
+    expect((await water.request('GET', `/api/documents/${doc!.id}`)).statusCode).toBe(200);
+    expect((await water.request('POST', `/api/problems/${id}/documents/supervision-notice`, {})).statusCode).toBe(403);
+    // another unit: 404, as for anything outside one's scope
+    expect((await housing.request('GET', `/api/problems/${id}/documents`)).statusCode).toBe(404);
+    expect((await housing.request('GET', `/api/documents/${doc!.id}`)).json()).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await coordinator.request('GET', '/api/documents/999999')).statusCode).toBe(404);
+    expect((await coordinator.request('GET', '/api/documents/abc')).statusCode).toBe(400);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/documents/${doc!.id}` })).statusCode).toBe(401);
+
+    const kept = async () => Number((await ctx.database.raw<{ n: number }>('SELECT count(*)::int AS n FROM issued_documents'))[0]!.n);
+    const n = await kept();
+    const last = await counter();
+    expect((await coordinator.request('POST', `/api/problems/${await idOf('城区河道水体黑臭反弹')}/documents/supervision-notice`, {})).statusCode).toBe(409);
+    expect((await coordinator.request('POST', `/api/problems/${id}/documents/supervision-notice`, { replyBy: '2026-01-01' })).statusCode).toBe(422);
+    expect(await kept()).toBe(n);
+    expect(await counter()).toBe(last);
+    // every number taken is a kept document, in order
+    const numbers = await ctx.database.raw<{ document_number: string }>('SELECT document_number FROM issued_documents ORDER BY id');
+    expect(numbers.map((r) => r.document_number)).toEqual(Array.from({ length: last }, (_, i) => `青督办〔2026〕${i + 1}号`));
+  });
+
+  it('writes each re-download to the history, without the notice’s contents', async () => {
+    const id = await idOf('白沙河入河排污口雨污混排');
+    const [doc] = (await water.request('GET', `/api/problems/${id}/documents`)).json().items as { id: number; documentNumber: string }[];
+    const before = await auditCount('export.supervision_notice');
+    expect((await water.request('GET', `/api/documents/${doc!.id}`)).statusCode).toBe(200);
+    expect(await auditCount('export.supervision_notice')).toBe(before + 1);
+    const [row] = await ctx.database.raw<{ actor_id: number; entity_type: string; entity_id: string; after: Record<string, unknown> }>(
+      "SELECT actor_id, entity_type, entity_id, after FROM audit_log WHERE action = 'export.supervision_notice' ORDER BY id DESC LIMIT 1",
+    );
+    expect(row).toMatchObject({ actor_id: water.userId, entity_type: 'document', entity_id: String(doc!.id) });
+    expect(row!.after).toMatchObject({ format: 'docx', rows: 1, documentNumber: doc!.documentNumber, problemId: id, unitId: null });
+    expect(JSON.stringify(row!.after)).not.toContain('白沙河入河排污口雨污混排');
+  });
+
+  it('documents the new endpoints in the OpenAPI document', async () => {
+    const doc = (await ctx.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(Object.keys(doc.paths['/api/documents/{id}'].get.responses['200'].content)).toEqual([DOCX_MEDIA_TYPE]);
+    expect(doc.paths['/api/problems/{id}/documents'].get.responses['200'].content['application/json']).toBeDefined();
+    expect(doc.paths['/api/units/{id}/documents'].get.responses['200'].content['application/json']).toBeDefined();
+  });
+});
+
 describe('销号申请表/验收表', () => {
   it('of a closed problem carries its five steps and the filing number', async () => {
     const res = await coordinator.request('GET', `/api/problems/${closedId}/documents/closing-form`);
@@ -169,6 +277,17 @@ describe('销号申请表/验收表', () => {
       '2026年11月23日',
     ]);
     expect(text).not.toContain('（尚未进行）');
+  });
+
+  it('writes each download to the history: who, which problem, no personal data', async () => {
+    const res = await water.request('GET', `/api/problems/${closedId}/documents/closing-form`);
+    expect(res.statusCode).toBe(200);
+    const [row] = await ctx.database.raw<{ actor_id: number; actor_name: string; entity_type: string; entity_id: string; after: Record<string, unknown> }>(
+      "SELECT actor_id, actor_name, entity_type, entity_id, after FROM audit_log WHERE action = 'export.closing_form' ORDER BY id DESC LIMIT 1",
+    );
+    const [p] = await ctx.database.raw<{ code: string }>('SELECT code FROM problems WHERE id = $1', [closedId]);
+    expect(row).toMatchObject({ actor_id: water.userId, actor_name: '李水清', entity_type: 'problem', entity_id: String(closedId) });
+    expect(row!.after).toEqual({ format: 'docx', fileName: `销号申请表-${p!.code}.docx`, rows: 1 });
   });
 
   it('of an open problem shows the steps not reached; its unit may print it, other units get 404', async () => {
@@ -299,6 +418,22 @@ describe('调度通报', () => {
     const media = Object.entries(docxParts(docx)).filter(([n]) => n.startsWith('word/media/'));
     expect(media).toHaveLength(2);
     for (const [, data] of media) expect([...data.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
+  it('writes each bulletin download to the history with its period; a refused one is not recorded', async () => {
+    const count = async () => Number((await ctx.database.raw<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'export.bulletin'"))[0]!.n);
+    const before = await count();
+    expect((await leader.request('GET', `/api/reports/bulletin?${qs}`)).statusCode).toBe(200);
+    const [row] = await ctx.database.raw<{ actor_id: number; entity_type: string; entity_id: string; after: Record<string, unknown> }>(
+      "SELECT actor_id, entity_type, entity_id, after FROM audit_log WHERE action = 'export.bulletin' ORDER BY id DESC LIMIT 1",
+    );
+    const s = (await leader.request('GET', `/api/reports/bulletin/summary?${qs}`)).json() as BulletinSummary;
+    expect(row).toMatchObject({ actor_id: leader.userId, entity_type: 'export', entity_id: 'bulletin' });
+    expect(row!.after).toEqual({ format: 'docx', fileName: '调度通报-2026年11月.docx', rows: s.totals.total, reportPeriod: period });
+    expect((await water.request('GET', `/api/reports/bulletin?${qs}`)).statusCode).toBe(403);
+    expect((await coordinator.request('GET', '/api/reports/bulletin?from=2026-11-30&to=2026-11-01')).statusCode).toBe(400);
+    // one row: not the refused downloads, nor the figures as JSON (shown on screen, not a file)
+    expect(await count()).toBe(before + 1);
   });
 
   it('refuses a period that ends before it starts, and half a period', async () => {

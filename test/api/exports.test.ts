@@ -265,6 +265,71 @@ describe('report layouts', () => {
   });
 });
 
+describe('the history of exports', () => {
+  interface AuditRow {
+    actor_id: number;
+    actor_name: string;
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    after: { format: string; fileName: string; rows: number; filters: Record<string, unknown> };
+  }
+  const exportRows = async () => ctx.database.raw<AuditRow>("SELECT actor_id, actor_name, action, entity_type, entity_id, after FROM audit_log WHERE action LIKE 'export.%' ORDER BY id");
+
+  it('records who exported which workbook, with the filters and the row count', async () => {
+    const before = (await exportRows()).length;
+    const ledger = await coordinator.request('GET', '/api/exports/ledger.xlsx?status=closed&category=water&sort=code&page=3&pageSize=5');
+    expect(ledger.statusCode).toBe(200);
+    const summary = await leader.request('GET', '/api/exports/summary.xlsx?by=source');
+    const overdue = await coordinator.request('GET', '/api/exports/overdue.xlsx?warning=red,severe');
+    const closed = await coordinator.request('GET', '/api/exports/closed.xlsx');
+    const rows = (await exportRows()).slice(before);
+    expect(rows.map((r) => r.action)).toEqual(['export.ledger', 'export.summary', 'export.overdue', 'export.closed']);
+    const fileName = (res: LightMyRequestResponse) => decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!);
+    expect(rows[0]).toMatchObject({ actor_id: coordinator.userId, actor_name: '周督办', entity_type: 'export', entity_id: 'ledger' });
+    expect(rows[0]!.after).toEqual({ format: 'xlsx', fileName: fileName(ledger), rows: 2, filters: { status: ['closed'], category: ['water'] } });
+    expect(rows[1]).toMatchObject({ actor_id: leader.userId, entity_id: 'summary' });
+    expect(rows[1]!.after).toMatchObject({ fileName: fileName(summary), rows: Number(summary.headers['x-export-rows']), filters: { by: 'source' } });
+    expect(rows[2]!.after).toMatchObject({ rows: Number(overdue.headers['x-export-rows']), filters: { warning: ['red', 'severe'] } });
+    expect(rows[3]!.after).toEqual({ format: 'xlsx', fileName: fileName(closed), rows: 2, filters: {} });
+  });
+
+  it('keeps personal data of the rows out of the history', async () => {
+    const before = (await exportRows()).length;
+    const res = await coordinator.request('GET', '/api/exports/ledger.xlsx');
+    const text = JSON.stringify((await readWorkbook(res.rawPayload)).getWorksheet('问题清单')!.getSheetValues());
+    expect(text).toContain('张明'); // the workbook carries the responsible person and the phone …
+    const [row] = (await exportRows()).slice(before);
+    const recorded = JSON.stringify(row);
+    for (const personal of ['张明', '0570', '云台乡非法采砂破坏河道生态']) expect(recorded).not.toContain(personal); // … the history does not
+    expect(row!.after.rows).toBe(12);
+  });
+
+  it('records nothing for a refused export nor for the public disclosure', async () => {
+    const before = (await exportRows()).length;
+    expect((await handler.request('GET', '/api/exports/summary.xlsx')).statusCode).toBe(403);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/exports/ledger.xlsx' })).statusCode).toBe(401);
+    expect((await coordinator.request('GET', '/api/exports/ledger.xlsx?status=nonsense')).statusCode).toBe(400);
+    process.env.DUCHA_EXPORT_MAX_ROWS = '5';
+    try {
+      expect((await coordinator.request('GET', '/api/exports/ledger.xlsx')).statusCode).toBe(422);
+    } finally {
+      delete process.env.DUCHA_EXPORT_MAX_ROWS;
+    }
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/public/disclosure.xlsx' })).statusCode).toBe(200);
+    expect((await exportRows()).length).toBe(before);
+  });
+
+  it('lets the auditor find the exports (audit log filtered by action)', async () => {
+    const auditor = await signIn(ctx.app, 'admin');
+    const res = await auditor.request('GET', '/api/audit?action=export.&pageSize=200');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { action: string }[];
+    expect(items.length).toBe((await exportRows()).length);
+    expect(new Set(items.map((i) => i.action))).toEqual(new Set(['export.ledger', 'export.summary', 'export.overdue', 'export.closed']));
+  });
+});
+
 describe('streaming', () => {
   it('finds where a sheet waits for the zip compressor (the backpressure hook)', () => {
     const workbook = openWorkbook(new PassThrough(), 'test');

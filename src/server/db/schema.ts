@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
   customType,
   index,
   integer,
@@ -627,3 +628,42 @@ export const ledgerImportMappings = pgTable('ledger_import_mappings', {
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: updatedAt(),
 });
+
+/**
+ * 已发文书: every supervision notice (督办通知单) as issued — its 文号, whom it was about (a problem, or a unit for the
+ * notice listing the unit's warned problems), who issued it when, and the .docx itself, so the same document can be
+ * downloaded again instead of issuing a new number. Written in the transaction that takes the number; never changed.
+ */
+export const issuedDocuments = pgTable(
+  'issued_documents',
+  {
+    id: serial('id').primaryKey(),
+    /** problem_notice | unit_notice */
+    kind: text('kind').notNull(),
+    documentNumber: text('document_number').notNull(),
+    problemId: integer('problem_id').references(() => problems.id),
+    unitId: integer('unit_id').references(() => units.id),
+    /** the problems the notice lists (the one problem, or the unit's warned problems) */
+    problemIds: jsonb('problem_ids').$type<number[]>().notNull(),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => users.id),
+    /** the issuer's name as it was when issuing (users may be renamed) */
+    issuedByName: text('issued_by_name').notNull(),
+    issuedAt: at('issued_at').notNull().defaultNow(),
+    replyBy: date('reply_by').notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+  },
+  (t) => [
+    uniqueIndex('issued_documents_number_uq').on(t.documentNumber),
+    index('issued_documents_problem_idx').on(t.problemId, t.id),
+    index('issued_documents_unit_idx').on(t.unitId, t.id),
+    check(
+      'issued_documents_subject_ck',
+      sql`(${t.kind} = 'problem_notice' AND ${t.problemId} IS NOT NULL AND ${t.unitId} IS NULL) OR (${t.kind} = 'unit_notice' AND ${t.unitId} IS NOT NULL AND ${t.problemId} IS NULL)`,
+    ),
+  ],
+);

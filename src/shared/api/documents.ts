@@ -83,3 +83,24 @@ export const bulletinSummary = z.object({
   ),
 });
 export type BulletinSummary = z.infer<typeof bulletinSummary>;
+
+/** A supervision notice as issued and kept (GET /api/documents/:id downloads it again, same bytes, same number). */
+export const issuedDocument = z.object({
+  id: z.number(),
+  kind: z.enum(['problem_notice', 'unit_notice']).describe('about one problem, or to one unit about its warned problems'),
+  documentNumber: z.string().describe('文号, e.g. 青督办〔2026〕3号'),
+  problemId: z.number().nullable(),
+  problemCode: z.string().nullable(),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  issuedAt: z.string().describe('ISO instant'),
+  issuedBy: z.object({ id: z.number(), name: z.string() }),
+  replyBy: isoDate.describe('报送期限 set in the notice'),
+  fileName: z.string(),
+  size: z.number().describe('bytes of the .docx'),
+  sha256: z.string().describe('of the .docx, as issued'),
+  problemCount: z.number().describe('problems the notice lists'),
+});
+export type IssuedDocument = z.infer<typeof issuedDocument>;
+export const issuedDocumentList = z.object({ items: z.array(issuedDocument).describe('newest first') });
+export type IssuedDocumentList = z.infer<typeof issuedDocumentList>;

@@ -100,7 +100,7 @@ export const errorCatalog = {
   NOTICE_NOT_OVER: { 'zh-CN': '公示期至 {endsOn} 结束，尚未期满', en: 'The notice runs until {endsOn}; it is not over yet' },
   BATCH_TAKEN: { 'zh-CN': '第 {number} 批已存在', en: 'Batch {number} already exists' },
   FILING_DATE_INVALID: { 'zh-CN': '备案日期须在归档日期（{from}）至今天（{to}）之间', en: 'The filing date must lie between the archive date ({from}) and today ({to})' },
-  PHASE_ALREADY_DONE: { 'zh-CN': '{period} 已标记为阶段性完成', en: '{period} is already marked phase-done' },
+  PHASE_ALREADY_DONE: { 'zh-CN': '{period}已标记为阶段性完成', en: '{period} is already marked phase-done' },
   EVIDENCE_NOT_MULTIPART: { 'zh-CN': '请以 multipart/form-data 表单上传文件', en: 'Upload the file as multipart/form-data' },
   EVIDENCE_FILE_MISSING: { 'zh-CN': '请选择要上传的文件', en: 'Choose a file to upload' },
   EVIDENCE_ONE_FILE: { 'zh-CN': '每次只能上传一个文件', en: 'Upload one file at a time' },
@@ -147,6 +147,14 @@ export const errorCatalog = {
     en: '"{unit}" has no problem with a warning light; there is nothing to supervise',
   },
   DOCUMENT_REPLY_BY_PAST: { 'zh-CN': '报送期限 {date} 早于今天', en: 'The reply date {date} is in the past' },
+  DOCUMENT_ISSUER_INVALID: {
+    'zh-CN': '发文机关名称须为 2–60 个字，且在同一行内（不含换行等控制字符）；留空则使用默认名称',
+    en: 'The issuing authority must be 2–60 characters on one line (no line breaks); leave it empty for the default',
+  },
+  DOCUMENT_PREFIX_INVALID: {
+    'zh-CN': '机关代字须为 1–12 个汉字（可含字母），不含数字、空格和括号，例如“青督办”；留空则使用默认代字',
+    en: 'The document number prefix must be 1–12 Chinese characters (letters allowed), without digits, spaces or brackets, e.g. 青督办; leave it empty for the default',
+  },
   REPORT_PERIOD_INVALID: {
     'zh-CN': '统计期间 {from} 至 {to} 不正确：开始日期不能晚于结束日期，期间不能超过 10 年',
     en: 'The period {from} to {to} is invalid: it must not end before it starts nor span more than 10 years',

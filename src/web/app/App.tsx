@@ -36,6 +36,7 @@ const RoundsPage = page(() => import('../features/rounds/pages/RoundsPage'), 'Ro
 const PlansPage = page(() => import('../features/rounds/pages/PlansPage'), 'PlansPage');
 const BulletinPage = page(() => import('../features/documents/pages/BulletinPage'), 'BulletinPage');
 const LoopSettingsPage = page(() => import('../features/settings/pages/LoopSettingsPage'), 'LoopSettingsPage');
+const DocumentSettingsPage = page(() => import('../features/settings/pages/DocumentSettingsPage'), 'DocumentSettingsPage');
 
 /** Managers reach the editable screen from the read-only address too. */
 function ManagersTo({ manage, to, children }: { manage: 'unit.manage' | 'user.manage'; to: string; children: React.ReactNode }) {
@@ -84,6 +85,7 @@ export function AppRoutes() {
           <Route path="admin/units" element={<Allowed permission="unit.manage"><UnitsAdminPage /></Allowed>} />
           <Route path="admin/users" element={<Allowed permission="user.manage"><UsersAdminPage /></Allowed>} />
           <Route path="admin/settings" element={<Allowed permission="settings.manage"><LoopSettingsPage /></Allowed>} />
+          <Route path="admin/settings/documents" element={<Allowed permission="settings.manage"><DocumentSettingsPage /></Allowed>} />
           <Route path="admin/audit" element={<Allowed permission="audit.read"><AuditPage /></Allowed>} />
           <Route path="todo" element={<Allowed permission="problem.read"><TodoPage /></Allowed>} />
           <Route path="problems" element={<Allowed permission="problem.read"><ProblemsPage /></Allowed>} />

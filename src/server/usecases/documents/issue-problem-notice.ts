@@ -8,19 +8,19 @@ import { getProblem } from '../problems/get-problem.js';
 import { loadProblem } from '../problems/load-problem.js';
 import { recordProblemEvent, type ActionContext } from '../problems/run-action.js';
 import { resolveIssuer } from './issuer.js';
-import { nextNoticeNumber, replyDate, SUPERVISABLE_STATUSES, WARNING_REASON_TEXT, type IssuedNotice } from './notice-support.js';
+import { keepIssuedNotice, nextNoticeNumber, replyDate, SUPERVISABLE_STATUSES, WARNING_REASON_TEXT, type IssuedNotice } from './notice-support.js';
 
 const zh = (key: keyof typeof vocabularyCatalog) => vocabularyCatalog[key]['zh-CN'];
 
 /**
- * 督办通知单 about one problem. Issuing is an action: in one transaction the office's next 文号 is counted and the
- * problem's timeline and the history record the notice (number, reply date); the document is built after the commit
- * from what was read inside it. Only a coordinator who has the problem in their region, while the problem is with its
- * units (已交办, 已签收, 整改中); NOT_FOUND outside the actor's scope.
+ * 督办通知单 about one problem. Issuing is an action: in one transaction the office's next 文号 is counted, the
+ * problem's timeline and the history record the notice (number, reply date), and the document, built from what was
+ * read inside it, is kept (issued_documents) to be downloaded again. Only a coordinator who has the problem in their
+ * region, while the problem is with its units (已交办, 已签收, 整改中); NOT_FOUND outside the actor's scope.
  */
 export async function issueProblemNotice(ctx: ActionContext, actor: Actor, problemId: number, input: SupervisionNoticeInput): Promise<IssuedNotice> {
   requirePermission(actor, 'document.issue');
-  const data = await ctx.database.transaction(async (tx) => {
+  return ctx.database.transaction(async (tx) => {
     const loaded = await loadProblem(tx, actor, problemId, { forUpdate: true });
     if (!loaded.relations.coordinator) throw new AppError('FORBIDDEN');
     const status = loaded.problem.status;
@@ -32,7 +32,8 @@ export async function issueProblemNotice(ctx: ActionContext, actor: Actor, probl
     const replyBy = replyDate(input.replyBy, today, calendar);
     const issuer = await resolveIssuer(tx, actor);
     const documentNumber = await nextNoticeNumber(tx, issuer.numberPrefix, Number(today.slice(0, 4)));
-    await recordProblemEvent(tx, actor, loaded.problem, 'supervision_notice', status, status, { documentNumber, replyBy, ...(input.note ? { note: input.note } : {}) }, ctx.services.clock.now());
+    const now = ctx.services.clock.now();
+    await recordProblemEvent(tx, actor, loaded.problem, 'supervision_notice', status, status, { documentNumber, replyBy, ...(input.note ? { note: input.note } : {}) }, now);
 
     const problem: NoticeProblem = {
       code: p.code,
@@ -64,8 +65,9 @@ export async function issueProblemNotice(ctx: ActionContext, actor: Actor, probl
       note: input.note ?? null,
       contact: issuer.contact,
     };
-    return notice;
+    const buffer = await buildSupervisionNotice(notice);
+    const fileName = `督办通知单-${documentNumber}-${p.code}.docx`;
+    const documentId = await keepIssuedNotice(tx, actor, { kind: 'problem_notice', problemId }, { documentNumber, replyBy, fileName, buffer, issuedAt: now, problemIds: [problemId] });
+    return { buffer, documentNumber, fileName, documentId };
   });
-  const buffer = await buildSupervisionNotice(data);
-  return { buffer, documentNumber: data.documentNumber, fileName: `督办通知单-${data.documentNumber}-${data.problems[0]!.code}.docx` };
 }

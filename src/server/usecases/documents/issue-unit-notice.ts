@@ -10,7 +10,7 @@ import { AppError } from '../../errors.js';
 import { getUnitInScope } from '../list-units.js';
 import type { ActionContext } from '../problems/run-action.js';
 import { resolveIssuer } from './issuer.js';
-import { nextNoticeNumber, replyDate, SUPERVISABLE_STATUSES, WARNING_REASON_TEXT, type IssuedNotice } from './notice-support.js';
+import { keepIssuedNotice, nextNoticeNumber, replyDate, SUPERVISABLE_STATUSES, WARNING_REASON_TEXT, type IssuedNotice } from './notice-support.js';
 
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 const zh = (key: keyof typeof vocabularyCatalog) => vocabularyCatalog[key]['zh-CN'];
@@ -44,11 +44,12 @@ interface WarnedRow {
  * 督办通知单 to one unit about its warned problems: those it leads or cooperates on, with its units, lit yellow, red or
  * severe, in the actor's scope (severe first, then by deadline). In one transaction the office's next 文号 is counted,
  * each listed problem's timeline shows the notice, and one history row records it against the unit with every problem
- * listed. NOT_FOUND when the unit is outside the actor's scope; NOTICE_NOTHING_TO_SUPERVISE when nothing is lit.
+ * listed; the document is kept (issued_documents) to be downloaded again. NOT_FOUND when the unit is outside the
+ * actor's scope; NOTICE_NOTHING_TO_SUPERVISE when nothing is lit.
  */
 export async function issueUnitNotice(ctx: ActionContext, actor: Actor, unitId: number, input: SupervisionNoticeInput): Promise<IssuedNotice> {
   requirePermission(actor, 'document.issue');
-  const data = await ctx.database.transaction(async (tx) => {
+  return ctx.database.transaction(async (tx) => {
     const unit = await getUnitInScope(tx, actor, unitId);
     const rows = rowsOf<WarnedRow>(
       await tx.execute(sql`
@@ -133,8 +134,9 @@ export async function issueUnitNotice(ctx: ActionContext, actor: Actor, unitId: 
       note: input.note ?? null,
       contact: issuer.contact,
     };
-    return { notice, shortName: unit.shortName ?? unit.name };
+    const buffer = await buildSupervisionNotice(notice);
+    const fileName = `督办通知单-${documentNumber}-${unit.shortName ?? unit.name}.docx`;
+    const documentId = await keepIssuedNotice(tx, actor, { kind: 'unit_notice', unitId }, { documentNumber, replyBy, fileName, buffer, issuedAt: now, problemIds: rows.map((r) => Number(r.id)) });
+    return { buffer, documentNumber, fileName, documentId };
   });
-  const buffer = await buildSupervisionNotice(data.notice);
-  return { buffer, documentNumber: data.notice.documentNumber, fileName: `督办通知单-${data.notice.documentNumber}-${data.shortName}.docx` };
 }

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { Actor } from '../../../domain/access.js';
 import { formatDocumentNumber, noticeCounterKey } from '../../../domain/reports/document-number.js';
 import type { Executor } from '../../db/client.js';
-import { codeCounters } from '../../db/schema.js';
+import { codeCounters, issuedDocuments } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import type { WorkingCalendar } from '../../../domain/calendar/calendar.js';
 
@@ -12,9 +14,44 @@ export interface GeneratedDocument {
   fileName: string;
 }
 
-/** An issued notice: the document and the number it was given. */
+/** An issued notice: the document, the number it was given, and the id under which it is kept (GET /api/documents/:id). */
 export interface IssuedNotice extends GeneratedDocument {
   documentNumber: string;
+  documentId: number;
+}
+
+/** What an issued notice is about: one problem, or one unit (the notice listing its warned problems). */
+export type NoticeSubject = { kind: 'problem_notice'; problemId: number } | { kind: 'unit_notice'; unitId: number };
+
+/**
+ * Keep an issued notice as it was sent (number, subject, issuer, the .docx), in the transaction that took its number,
+ * so it can be downloaded again and never issued twice by mistake. Returns its id.
+ */
+export async function keepIssuedNotice(
+  tx: Executor,
+  actor: Actor,
+  subject: NoticeSubject,
+  doc: { documentNumber: string; replyBy: string; fileName: string; buffer: Buffer; issuedAt: Date; problemIds: number[] },
+): Promise<number> {
+  const [row] = await tx
+    .insert(issuedDocuments)
+    .values({
+      kind: subject.kind,
+      documentNumber: doc.documentNumber,
+      problemId: subject.kind === 'problem_notice' ? subject.problemId : null,
+      unitId: subject.kind === 'unit_notice' ? subject.unitId : null,
+      problemIds: doc.problemIds,
+      issuedBy: actor.userId,
+      issuedByName: actor.displayName,
+      issuedAt: doc.issuedAt,
+      replyBy: doc.replyBy,
+      fileName: doc.fileName,
+      sha256: createHash('sha256').update(doc.buffer).digest('hex'),
+      size: doc.buffer.length,
+      content: doc.buffer,
+    })
+    .returning({ id: issuedDocuments.id });
+  return row!.id;
 }
 
 /** Statuses in which a problem is with its units and may be pressed with a notice. */

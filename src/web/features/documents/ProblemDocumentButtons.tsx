@@ -1,20 +1,22 @@
-import { FileDoneOutlined, FileWordOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileDoneOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Space, Tooltip, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { useLanguage, useT } from '../../i18n/I18nProvider';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { useSession } from '../../session/SessionProvider';
 import type { ProblemDetail } from '../problems/api';
-import { downloadDocument } from './api';
+import { downloadDocument, downloadIssued, issuedNoticesKey, useIssuedNotices, type IssuedDocument } from './api';
 
 /** Statuses in which the problem is with its units and a supervision notice may be issued (as the server checks). */
 const SUPERVISABLE = ['assigned', 'acknowledged', 'rectifying'];
 
 /**
  * 文书 of one problem: 发督办通知单 for coordinators (numbered and recorded, so it asks first) and 销号申请表/验收表 for
- * everyone who may read the problem.
+ * everyone who may read the problem; the notices already issued are listed for everyone who may read the problem, each
+ * downloadable again as issued (same file, same number), so a clerk re-downloads instead of issuing again.
  */
 export function ProblemDocumentButtons({ problem }: { problem: ProblemDetail }) {
   const t = useT();
@@ -23,12 +25,24 @@ export function ProblemDocumentButtons({ problem }: { problem: ProblemDetail }) 
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState<'notice' | 'form' | null>(null);
+  const [busy, setBusy] = useState<'notice' | 'form' | number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ replyBy?: Dayjs; note?: string }>();
+  const issued = useIssuedNotices(problem.id).data ?? [];
   const mayIssue = can('document.issue') && SUPERVISABLE.includes(problem.status);
   const hasForm = problem.deadlineKind !== 'ongoing';
-  if (!mayIssue && !hasForm) return null;
+  if (!mayIssue && !hasForm && issued.length === 0) return null;
+
+  const downloadAgain = async (doc: IssuedDocument) => {
+    setBusy(doc.id);
+    try {
+      await downloadIssued(doc, lang);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const printForm = async () => {
     setBusy('form');
@@ -55,8 +69,9 @@ export function ProblemDocumentButtons({ problem }: { problem: ProblemDetail }) 
       });
       message.success(t('documents.noticeIssued', { number: documentNumber ?? '' }));
       setAsking(false);
-      // The timeline shows the notice.
+      // The timeline shows the notice, and the list of issued notices holds it.
       void queryClient.invalidateQueries({ queryKey: ['problems', 'detail', problem.id] });
+      void queryClient.invalidateQueries({ queryKey: issuedNoticesKey(problem.id) });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -64,25 +79,40 @@ export function ProblemDocumentButtons({ problem }: { problem: ProblemDetail }) 
     }
   };
 
+  const latest = issued[0];
   return (
-    <Flex justify="flex-end" data-testid="problem-documents">
-      <Space wrap>
-        <Typography.Text type="secondary">{t('documents.label')}</Typography.Text>
-        {mayIssue && (
-          <Button icon={<FileWordOutlined />} onClick={() => setAsking(true)} loading={busy === 'notice'} data-testid="document-notice">
-            {t('documents.notice')}
-          </Button>
-        )}
-        {hasForm && (
-          <Button icon={<FileDoneOutlined />} onClick={() => void printForm()} loading={busy === 'form'} data-testid="document-closing-form">
-            {t('documents.closingForm')}
-          </Button>
-        )}
-      </Space>
+    <Flex vertical align="flex-end" gap={4} data-testid="problem-documents">
+      {(mayIssue || hasForm) && (
+        <Space wrap>
+          <Typography.Text type="secondary">{t('documents.label')}</Typography.Text>
+          {mayIssue && (
+            <Button icon={<FileWordOutlined />} onClick={() => setAsking(true)} loading={busy === 'notice'} data-testid="document-notice">
+              {t('documents.notice')}
+            </Button>
+          )}
+          {hasForm && (
+            <Button icon={<FileDoneOutlined />} onClick={() => void printForm()} loading={busy === 'form'} data-testid="document-closing-form">
+              {t('documents.closingForm')}
+            </Button>
+          )}
+        </Space>
+      )}
+      {issued.length > 0 && (
+        <Space wrap size={0} data-testid="issued-notices">
+          <Typography.Text type="secondary">{t('documents.issued')}</Typography.Text>
+          {issued.map((doc) => (
+            <Tooltip key={doc.id} title={t('documents.issuedTip', { at: formatDateTime(doc.issuedAt), name: doc.issuedBy.name, replyBy: formatDate(doc.replyBy) })}>
+              <Button type="link" size="small" icon={<DownloadOutlined />} loading={busy === doc.id} onClick={() => void downloadAgain(doc)} data-testid="issued-notice">
+                {doc.documentNumber}
+              </Button>
+            </Tooltip>
+          ))}
+        </Space>
+      )}
       <Modal
         open={asking}
         title={t('documents.noticeTitle', { code: problem.code })}
-        okText={t('documents.issueAndDownload')}
+        okText={t(latest ? 'documents.issueNewAndDownload' : 'documents.issueAndDownload')}
         onOk={() => form.submit()}
         confirmLoading={busy === 'notice'}
         onCancel={() => {
@@ -92,7 +122,17 @@ export function ProblemDocumentButtons({ problem }: { problem: ProblemDetail }) 
         destroyOnHidden
       >
         <Space orientation="vertical" className="full-width" size={12}>
-          <Alert type="info" showIcon title={t('documents.noticeHelp')} />
+          {latest ? (
+            <Alert
+              type="warning"
+              showIcon
+              title={t('documents.alreadyIssued', { count: issued.length, number: latest.documentNumber })}
+              description={t('documents.newNumberWarning')}
+              data-testid="notice-reissue-warning"
+            />
+          ) : (
+            <Alert type="info" showIcon title={t('documents.noticeHelp')} />
+          )}
           <Form form={form} layout="vertical" onFinish={(v) => void issue(v)}>
             <Form.Item name="replyBy" label={t('documents.replyBy')} extra={t('documents.replyByHelp')}>
               <DatePicker className="full-width" disabledDate={(d) => d.isBefore(dayjs(), 'day')} />

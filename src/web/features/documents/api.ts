@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Period } from '../../../domain/reports/period';
-import type { BulletinSummary, SupervisionNoticeInput } from '../../../shared/api/documents';
+import type { BulletinSummary, IssuedDocument, IssuedDocumentList, SupervisionNoticeInput } from '../../../shared/api/documents';
 import type { Language } from '../../../shared/roles';
 import { api, type Query } from '../../api/client';
 import { downloadFile } from '../../api/download';
 
-export type { BulletinSummary, SupervisionNoticeInput, Period };
+export type { BulletinSummary, IssuedDocument, SupervisionNoticeInput, Period };
 
 export interface DocumentRequest {
   method: 'GET' | 'POST';
@@ -32,3 +32,12 @@ export const useBulletinSummary = (period: Period) =>
     queryFn: () => api.get<BulletinSummary>('/reports/bulletin/summary', { from: period.from, to: period.to }),
     placeholderData: keepPreviousData,
   });
+
+/** The supervision notices already issued about a problem, newest first. */
+export const issuedNoticesKey = (problemId: number) => ['documents', 'problem', problemId] as const;
+export const useIssuedNotices = (problemId: number) =>
+  useQuery({ queryKey: issuedNoticesKey(problemId), queryFn: () => api.get<IssuedDocumentList>(`/problems/${problemId}/documents`).then((r) => r.items) });
+
+/** Download an issued notice again: the original file, same number (GET /api/documents/:id). */
+export const downloadIssued = (doc: Pick<IssuedDocument, 'id' | 'fileName'>, language: Language) =>
+  downloadDocument({ method: 'GET', path: `/documents/${doc.id}`, language, fallbackName: doc.fileName });

@@ -27,7 +27,7 @@ export function valueLabel(t: TFunction, field: string, value: unknown): string 
   return one(value);
 }
 
-export const ENTITY_TYPES = ['problem', 'evidence', 'lookback_campaign', 'round', 'batch', 'plan', 'user', 'unit', 'region', 'calendar', 'settings', 'system'] as const;
+export const ENTITY_TYPES = ['problem', 'evidence', 'lookback_campaign', 'round', 'batch', 'plan', 'user', 'unit', 'region', 'calendar', 'settings', 'export', 'document', 'system'] as const;
 export const ACTION_PREFIXES = [
   'auth.',
   'user.',
@@ -38,6 +38,8 @@ export const ACTION_PREFIXES = [
   'problem.',
   'evidence.',
   'lookback.',
+  'settings.',
+  'export.',
   'auth.sign_in',
   'user.created',
   'user.updated',
