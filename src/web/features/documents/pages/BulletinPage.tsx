@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Row, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Grid, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { presetPeriod, type PeriodPreset } from '../../../../domain/reports/period';
@@ -8,22 +8,30 @@ import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/results';
 import { useLanguage, useT } from '../../../i18n/I18nProvider';
 import type { UiKey } from '../../../i18n/ui';
+import { useSession } from '../../../session/SessionProvider';
 import { downloadDocument, useBulletinSummary, type BulletinSummary, type Period } from '../api';
 
 type Choice = PeriodPreset | 'custom';
 const CHOICES: Choice[] = ['this_week', 'last_week', 'this_month', 'last_month', 'custom'];
-const today = () => dayjs().format('YYYY-MM-DD');
 const pct = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
+/** Equal heights for the cards of one row of figures. */
+const fill = { height: '100%' };
+
+/**
+ * A period as the page names it: the server's label is the Chinese of the Word title ("2026年10月"), so other
+ * languages show the dates.
+ */
+const periodName = (p: BulletinSummary['period'], lang: string) => (lang === 'zh-CN' ? p.label : p.from === p.to ? p.from : `${p.from} – ${p.to}`);
 
 type Change = BulletinSummary['flows']['newProblems'];
 
 /** One flow of the period: this period's count, the previous one's and the change (up is not always bad: say which). */
-function FlowCard({ title, change, upIsBad }: { title: string; change: Change | undefined; upIsBad: boolean }) {
+function FlowCard({ title, change, upIsBad, testId }: { title: string; change: Change | undefined; upIsBad: boolean; testId: string }) {
   const t = useT();
   const delta = change?.delta ?? 0;
   const bad = upIsBad ? delta > 0 : delta < 0;
   return (
-    <Card variant="borderless" size="small">
+    <Card variant="borderless" size="small" style={fill} data-testid={testId}>
       <Statistic
         title={title}
         value={change?.current ?? '—'}
@@ -45,16 +53,18 @@ export function BulletinPage() {
   const t = useT();
   const { lang } = useLanguage();
   const { message } = App.useApp();
+  const { me } = useSession();
+  const screens = Grid.useBreakpoint();
+  // The periods are the server's days (its calendar decides the deadlines), not the device's.
+  const today = me?.today ?? dayjs().format('YYYY-MM-DD');
   const [choice, setChoice] = useState<Choice>('last_month');
-  const [custom, setCustom] = useState<[Dayjs, Dayjs] | null>(null);
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null]>([null, null]);
+  const custom = range[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : null;
   const [downloading, setDownloading] = useState(false);
-  const period: Period =
-    choice === 'custom'
-      ? custom
-        ? { from: custom[0].format('YYYY-MM-DD'), to: custom[1].format('YYYY-MM-DD') }
-        : presetPeriod('last_month', today())
-      : presetPeriod(choice, today());
+  // Until both ends of a custom range are picked, the figures stay those of last month (the line below says so).
+  const period: Period = choice === 'custom' ? (custom ?? presetPeriod('last_month', today)) : presetPeriod(choice, today);
   const summary = useBulletinSummary(period);
+  const choices = CHOICES.map((c) => ({ value: c, label: t(`bulletin.period.${c}` as UiKey) }));
   const s = summary.data;
 
   const download = async () => {
@@ -75,20 +85,48 @@ export function BulletinPage() {
         title={t('bulletin.title')}
         description={t('bulletin.description')}
         extra={
-          <Button type="primary" icon={<FileWordOutlined />} onClick={() => void download()} loading={downloading} disabled={!s} data-testid="bulletin-download">
+          <Button type="primary" icon={<FileWordOutlined />} onClick={() => void download()} loading={downloading} disabled={!s || (choice === 'custom' && !custom)} data-testid="bulletin-download">
             {t('bulletin.download')}
           </Button>
         }
       />
       <Card variant="borderless" size="small">
         <Space wrap size={12}>
-          <Segmented<Choice> value={choice} onChange={setChoice} options={CHOICES.map((c) => ({ value: c, label: t(`bulletin.period.${c}` as UiKey) }))} data-testid="bulletin-period" />
-          {choice === 'custom' && (
-            <DatePicker.RangePicker value={custom} onChange={(r) => setCustom(r && r[0] && r[1] ? [r[0], r[1]] : null)} allowClear={false} data-testid="bulletin-range" />
+          {screens.sm ? (
+            <Segmented<Choice> value={choice} onChange={setChoice} options={choices} data-testid="bulletin-period" />
+          ) : (
+            // Five segments do not fit a phone in every language: a drop-down there.
+            <Select<Choice> value={choice} onChange={setChoice} options={choices} popupMatchSelectWidth={false} style={{ minWidth: 120 }} data-testid="bulletin-period" />
           )}
+          {choice === 'custom' &&
+            (screens.md ? (
+              <DatePicker.RangePicker value={range} onChange={(r) => setRange(r && r[0] && r[1] ? [r[0], r[1]] : [null, null])} allowClear={false} data-testid="bulletin-range" />
+            ) : (
+              // A range picker shows two months side by side, wider than a phone: two pickers there.
+              <Space wrap size={8}>
+                <DatePicker
+                  value={range[0]}
+                  onChange={(d) => setRange([d, range[1]])}
+                  disabledDate={(d) => !!range[1] && d.isAfter(range[1], 'day')}
+                  placeholder={t('bulletin.rangeFrom')}
+                  allowClear={false}
+                  inputReadOnly
+                  data-testid="bulletin-range"
+                />
+                <DatePicker
+                  value={range[1]}
+                  onChange={(d) => setRange([range[0], d])}
+                  disabledDate={(d) => !!range[0] && d.isBefore(range[0], 'day')}
+                  placeholder={t('bulletin.rangeTo')}
+                  allowClear={false}
+                  inputReadOnly
+                  data-testid="bulletin-range"
+                />
+              </Space>
+            ))}
           {s && (
-            <Typography.Text type="secondary">
-              {t('bulletin.periodLine', { label: s.period.label, previous: s.previousPeriod.label, asOf: s.asOf })}
+            <Typography.Text type="secondary" data-testid="bulletin-period-line">
+              {t('bulletin.periodLine', { label: periodName(s.period, lang), previous: periodName(s.previousPeriod, lang), asOf: s.asOf })}
             </Typography.Text>
           )}
         </Space>
@@ -108,13 +146,13 @@ export function BulletinPage() {
               ] as const
             ).map(([key, value]) => (
               <Col key={key} xs={12} md={8} xl={4}>
-                <Card variant="borderless" size="small">
+                <Card variant="borderless" size="small" style={fill} data-testid={`bulletin-stat-${key.slice('bulletin.'.length)}`}>
                   <Statistic title={t(key)} value={value ?? '—'} loading={!s} styles={key === 'bulletin.overdue' && value ? { content: { color: '#cf1322' } } : undefined} />
                 </Card>
               </Col>
             ))}
             <Col xs={12} md={8} xl={4}>
-              <Card variant="borderless" size="small">
+              <Card variant="borderless" size="small" style={fill} data-testid="bulletin-stat-warnings">
                 <Statistic title={t('bulletin.warnings')} value={s ? s.warnings.yellow + s.warnings.red + s.warnings.severe : '—'} loading={!s} />
                 {s && (
                   <Space size={4} wrap>
@@ -128,21 +166,26 @@ export function BulletinPage() {
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={12} lg={6}>
-              <FlowCard title={t('bulletin.newProblems')} change={s?.flows.newProblems} upIsBad />
+              <FlowCard title={t('bulletin.newProblems')} change={s?.flows.newProblems} upIsBad testId="bulletin-flow-newProblems" />
             </Col>
             <Col xs={12} lg={6}>
-              <FlowCard title={t('bulletin.rectified')} change={s?.flows.rectified} upIsBad={false} />
+              <FlowCard title={t('bulletin.rectified')} change={s?.flows.rectified} upIsBad={false} testId="bulletin-flow-rectified" />
             </Col>
             <Col xs={12} lg={6}>
-              <FlowCard title={t('bulletin.closedInPeriod')} change={s?.flows.closed} upIsBad={false} />
+              <FlowCard title={t('bulletin.closedInPeriod')} change={s?.flows.closed} upIsBad={false} testId="bulletin-flow-closed" />
             </Col>
             <Col xs={12} lg={6}>
-              <FlowCard title={t('bulletin.newlyOverdue')} change={s?.flows.newlyOverdue} upIsBad />
+              <FlowCard title={t('bulletin.newlyOverdue')} change={s?.flows.newlyOverdue} upIsBad testId="bulletin-flow-newlyOverdue" />
             </Col>
           </Row>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={14}>
-              <Card variant="borderless" title={t('bulletin.ranking')} extra={<Typography.Text type="secondary">{t('bulletin.rankingHelp')}</Typography.Text>}>
+              <Card variant="borderless" title={t('bulletin.ranking')} extra={screens.md && <Typography.Text type="secondary">{t('bulletin.rankingHelp')}</Typography.Text>}>
+                {!screens.md && (
+                  <Typography.Paragraph type="secondary" className="small">
+                    {t('bulletin.rankingHelp')}
+                  </Typography.Paragraph>
+                )}
                 <Table
                   rowKey="unitId"
                   size="small"
@@ -153,9 +196,10 @@ export function BulletinPage() {
                   columns={[
                     { title: t('bulletin.rank'), dataIndex: 'rank', width: 64, render: (v: number | null) => v ?? '—' },
                     { title: t('field.leadUnit'), dataIndex: 'unitName' },
-                    { title: t('bulletin.due'), dataIndex: 'due', width: 72, align: 'right' },
-                    { title: t('bulletin.onTime'), dataIndex: 'onTime', width: 88, align: 'right' },
-                    { title: t('bulletin.late'), dataIndex: 'late', width: 72, align: 'right' },
+                    // On a phone: rank, unit and rate; the counts behind the rate from a small tablet up.
+                    { title: t('bulletin.due'), dataIndex: 'due', width: 72, align: 'right', responsive: ['sm'] },
+                    { title: t('bulletin.onTime'), dataIndex: 'onTime', width: 88, align: 'right', responsive: ['sm'] },
+                    { title: t('bulletin.late'), dataIndex: 'late', width: 72, align: 'right', responsive: ['sm'] },
                     { title: t('bulletin.rate'), dataIndex: 'rate', width: 96, align: 'right', render: pct },
                   ]}
                   data-testid="bulletin-ranking"
@@ -174,7 +218,7 @@ export function BulletinPage() {
                     columns={[
                       { title: t('field.leadUnit'), dataIndex: 'unitName' },
                       { title: t('bulletin.overdue'), dataIndex: 'overdue', width: 80, align: 'right' },
-                      { title: t('bulletin.severeShort'), dataIndex: 'severe', width: 96, align: 'right' },
+                      { title: t('bulletin.severeShort'), dataIndex: 'severe', width: 120, align: 'right' },
                     ]}
                   />
                 </Card>

@@ -6,6 +6,7 @@ import { downloadFile } from '../../../api/download';
 import { useLanguage, useT } from '../../../i18n/I18nProvider';
 import { useSession } from '../../../session/SessionProvider';
 import type { LedgerFilters } from '../api';
+import { activeFilterCount } from './useLedgerState';
 
 type ExportKey = 'ledger' | 'summary:unit' | 'summary:source' | 'summary:status' | 'overdue' | 'closed';
 
@@ -51,7 +52,7 @@ export function ExportMenu({ filters }: { filters: LedgerFilters }) {
     }
   };
 
-  const items: MenuProps['items'] = [
+  const exports: NonNullable<MenuProps['items']> = [
     ...(canLedger ? [{ key: 'ledger', label: t('export.ledger') }] : []),
     ...(canLedger && canReports ? [{ type: 'divider' as const }] : []),
     ...(canReports
@@ -70,6 +71,9 @@ export function ExportMenu({ filters }: { filters: LedgerFilters }) {
         ]
       : []),
   ];
+  // The report layouts follow the filters too, which their names do not say: say it once above them all.
+  const active = activeFilterCount(filters);
+  const items: MenuProps['items'] = active ? [{ type: 'group', key: 'filtered', label: t('export.filteredNote', { n: active }), children: exports }] : exports;
 
   return (
     <Dropdown
