@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { menuLabels, openBrowser, signIn, signOut, snap, type Browser } from './support/browser';
+import { DESKTOP, PHONE, label, menuLabels, openBrowser, signIn, signOut, snap, type Browser } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
 describe('signing in and what each role may open', () => {
@@ -76,9 +76,25 @@ describe('signing in and what each role may open', () => {
     await snap(page, 'home-handler');
 
     await page.goto('/admin/users');
-    await page.getByText('403').first().waitFor();
-    await page.getByText('没有访问此页面的权限').waitFor();
+    // A title in words, the reason and the way back: not a bare "403".
+    const forbidden = page.locator('.ant-result');
+    await forbidden.locator('.ant-result-title', { hasText: '无权访问' }).waitFor();
+    await forbidden.getByText('没有访问此页面的权限').waitFor();
+    await forbidden.getByRole('button', { name: label('返回首页') }).waitFor();
     await snap(page, 'forbidden');
+    await page.setViewportSize(PHONE);
+    try {
+      await page.getByTestId('language-switch').getByText('EN').click();
+      await forbidden.locator('.ant-result-title', { hasText: 'No access' }).waitFor();
+      await forbidden.getByText('Your account may not open this page').waitFor();
+      await forbidden.getByRole('button', { name: label('Back to home') }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await snap(page, 'forbidden-phone-english');
+    } finally {
+      await page.getByTestId('language-switch').getByText('中文').click();
+      await forbidden.locator('.ant-result-title', { hasText: '无权访问' }).waitFor();
+      await page.setViewportSize(DESKTOP);
+    }
 
     await page.goto('/units');
     await page.getByTestId('units-table').locator('tbody tr.ant-table-row').first().waitFor();

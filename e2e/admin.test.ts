@@ -1,11 +1,25 @@
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { label, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
+import { DESKTOP, PHONE, label, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
 const UNIT = '县环境卫生管理所（测试）';
 const USERNAME = 'e2e.clerk';
 const INITIAL = 'Qingshan#Lushui9';
 const CHOSEN = 'Lvshui-Qingshan27';
+
+/** The open date picker lies inside the window, and nothing makes the page scroll sideways. */
+async function expectPickerInView(page: Page) {
+  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
+  await panel.waitFor();
+  // Let the opening animation end: it scales the panel.
+  await page.waitForTimeout(300);
+  const box = (await panel.boundingBox())!;
+  const { width } = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
 
 describe('administration through the browser', () => {
   let server: TestServer;
@@ -163,6 +177,57 @@ describe('administration through the browser', () => {
     await page.locator('.ant-modal-confirm-title', { hasText: '校验通过，记录完整' }).waitFor();
     await snap(page, 'audit-verified');
     await page.getByRole('button', { name: label('知道了') }).click();
+  });
+
+  it('filters the audit log by dates with a picker that fits the screen, on a phone as two pickers', async () => {
+    const { page } = browser;
+    const range = page.getByTestId('audit-range');
+    const table = page.getByTestId('audit-table');
+    // On a desktop, one range picker with two months side by side.
+    await range.first().click();
+    await expectPickerInView(page);
+    expect(await page.locator('.ant-picker-dropdown:visible .ant-picker-panel').count()).toBe(2);
+    await snap(page, 'audit-range');
+    await page.keyboard.press('Escape');
+
+    // On a phone that would be ≈ 600 px wide: a start and an end date, each opening one month.
+    await page.setViewportSize(PHONE);
+    try {
+      await page.locator('.date-range-field').waitFor();
+      expect(await range.count()).toBe(2);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      await range.first().click();
+      await expectPickerInView(page);
+      await snap(page, 'audit-range-phone');
+      // 今天 for both ends: today's history (this file's own changes) is found.
+      await page.locator('.ant-picker-dropdown:visible').getByText('今天').click();
+      await range.nth(1).click();
+      await expectPickerInView(page);
+      const filtered = page.waitForResponse((r) => r.url().includes('/api/audit?') && r.url().includes('from=') && r.url().includes('to=') && r.status() === 200);
+      await page.locator('.ant-picker-dropdown:visible').getByText('今天').click();
+      await page.getByTestId('audit-filters').getByRole('button', { name: label('查询') }).click();
+      await filtered;
+      await table.locator('tbody tr.ant-table-row', { hasText: 'unit.created' }).first().waitFor();
+      await snap(page, 'audit-range-phone-filtered', true);
+
+      await page.getByTestId('language-switch').getByText('EN').click();
+      await page.getByTestId('audit-filters').getByRole('button', { name: label('Search') }).waitFor();
+      await page.getByTestId('audit-filters').getByRole('button', { name: label('Reset') }).click();
+      await page.getByPlaceholder('From', { exact: true }).waitFor();
+      await page.getByPlaceholder('To', { exact: true }).click();
+      await expectPickerInView(page);
+      await snap(page, 'audit-range-phone-english');
+      await page.keyboard.press('Escape');
+      await page.setViewportSize(DESKTOP);
+      await range.first().click();
+      await expectPickerInView(page);
+      await snap(page, 'audit-range-english');
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.setViewportSize(DESKTOP);
+      await page.getByTestId('language-switch').getByText('中文').click();
+      await page.getByTestId('audit-filters').getByRole('button', { name: label('查询') }).waitFor();
+    }
   });
 
   it('renders without console errors or React/antd warnings', () => {

@@ -31,6 +31,36 @@ const afterPhoto = photoFile('IMG_after_outlet1.png', [80, 170, 200]);
 const verifierPhoto = photoFile('IMG_verify_site.png', [200, 200, 120]);
 const lookbackPhoto = photoFile('IMG_lookback_rebound.png', [90, 60, 60]);
 
+/** The open date picker lies inside the window, and nothing makes the page scroll sideways. */
+async function expectPickerInView(page: Page) {
+  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
+  await panel.waitFor();
+  // Let the opening animation end: it scales the panel.
+  await page.waitForTimeout(300);
+  const box = (await panel.boundingBox())!;
+  const { width } = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Close an open date picker inside a dialog without picking (Escape would close the dialog too): click the dialog's
+ * title or footer, whichever the picker (above or below its field) does not cover.
+ */
+async function closePickerInDialog(page: Page) {
+  const panel = (await page.locator('.ant-picker-dropdown:visible').boundingBox())!;
+  for (const part of ['.ant-modal-title', '.ant-modal-footer']) {
+    const box = (await page.locator(`.ant-modal ${part}`).boundingBox())!;
+    if (box.y + 4 < panel.y || box.y + 4 > panel.y + panel.height) {
+      await page.mouse.click(box.x + 4, box.y + 4);
+      await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+      return;
+    }
+  }
+  throw new Error('the date picker covers the whole dialog');
+}
+
 describe('one problem through the whole closed loop, then a look-back that finds a rebound', () => {
   let server: TestServer;
   let browser: Browser;
@@ -130,6 +160,11 @@ describe('one problem through the whole closed loop, then a look-back that finds
     await page.keyboard.press('Escape');
     await table.locator('thead').getByText('最新进展').waitFor();
     await snap(page, 'ledger-filters');
+    // 整改时限范围: a range picker with two months, inside the window.
+    await page.getByTestId('filter-deadline-range').first().click();
+    await expectPickerInView(page);
+    await snap(page, 'ledger-deadline-range');
+    await page.keyboard.press('Escape');
     await page.getByTestId('filter-reset').click();
   });
 
@@ -410,6 +445,27 @@ describe('one problem through the whole closed loop, then a look-back that finds
     await page.getByTestId('campaign-create').click();
     await page.getByLabel('名称').fill('2026 年第四季度回头看');
     await snap(page, 'lookback-create');
+    // 销号日期 opens a two-month range picker inside the window; on a phone the dialog and its pickers fit too.
+    // (Opened and closed without a pick: this campaign draws every closed problem.)
+    const closedRange = page.getByTestId('campaign-closed-range');
+    await closedRange.first().click();
+    await expectPickerInView(page);
+    await snap(page, 'lookback-create-range');
+    await closePickerInDialog(page);
+    await page.setViewportSize(PHONE);
+    try {
+      await page.locator('.ant-modal .date-range-field').waitFor();
+      const dialog = (await page.locator('.ant-modal').boundingBox())!;
+      expect(dialog.x).toBeGreaterThanOrEqual(0);
+      expect(dialog.x + dialog.width).toBeLessThanOrEqual(PHONE.width);
+      await closedRange.nth(1).click();
+      await expectPickerInView(page);
+      await snap(page, 'lookback-create-phone');
+      await closePickerInDialog(page);
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
+    expect(await closedRange.first().inputValue()).toBe('');
     await page.locator('.ant-modal').getByRole('button', { name: label('抽取并创建') }).click();
     await page.getByTestId('campaign-created').waitFor();
     await snap(page, 'lookback-created');
@@ -511,6 +567,15 @@ describe('one problem through the whole closed loop, then a look-back that finds
     await page.goto('/problems');
     await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first().waitFor();
     await snap(page, 'phone-ledger');
+    // The deadline range of the more filters: two pickers of one month each on a phone, inside the screen.
+    await page.getByTestId('filter-more').click();
+    const deadlineRange = page.getByTestId('filter-deadline-range');
+    await deadlineRange.first().scrollIntoViewIfNeeded();
+    expect(await deadlineRange.count()).toBe(2);
+    await deadlineRange.first().click();
+    await expectPickerInView(page);
+    await snap(page, 'phone-ledger-deadline-range');
+    await page.keyboard.press('Escape');
     await page.goto(problemUrl);
     await header(page).waitFor();
     await snap(page, 'phone-detail');

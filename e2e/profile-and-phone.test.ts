@@ -92,12 +92,19 @@ describe('profile, language and small screens', () => {
         return { page: document.documentElement.scrollWidth - window.innerWidth, avatar: Math.max(0, avatar.right - window.innerWidth) };
       })()`);
     expect(await overflow()).toEqual({ page: 0, avatar: 0 });
+    // The header names the platform by its short name, whole (no "…"): the full name is its tooltip.
+    const title = page.getByTestId('header-title');
+    const cut = () => title.evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(await title.innerText()).toBe('督察整改');
+    expect(await title.getAttribute('title')).toBe('生态环境保护督察整改闭环管理平台');
+    expect(await cut()).toBe(false);
     await page.getByTestId('language-switch').getByText('EN').click();
-    await page.locator('.app-header__title', { hasText: 'Rectification' }).waitFor();
+    await page.getByTestId('header-title').filter({ hasText: 'Ducha' }).waitFor();
     expect(await overflow()).toEqual({ page: 0, avatar: 0 });
+    expect(await cut()).toBe(false);
     await snap(page, 'phone-home-english');
     await page.getByTestId('language-switch').getByText('中文').click();
-    await page.locator('.app-header__title', { hasText: '督察整改平台' }).waitFor();
+    await page.getByTestId('header-title').filter({ hasText: '督察整改' }).waitFor();
     await page.getByTestId('nav-toggle').click();
     await page.locator('.nav-drawer').getByText('工作日历').waitFor();
     await snap(page, 'phone-nav');

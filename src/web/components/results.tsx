@@ -8,7 +8,7 @@ export function ForbiddenResult() {
   return (
     <Result
       status="403"
-      title="403"
+      title={t('result.forbiddenTitle')}
       subTitle={t('result.forbidden')}
       extra={
         <Link to="/">

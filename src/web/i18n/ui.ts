@@ -9,13 +9,18 @@ export const ui = {
   ...vocabularyCatalog,
   // Product
   'app.productName': { 'zh-CN': '生态环境保护督察整改闭环管理平台', en: 'Eco-Environmental Inspection Rectification Platform' },
-  'app.shortName': { 'zh-CN': '督察整改平台', en: 'Rectification Platform' },
+  // The phone header's title (the full name does not fit beside the bell, language and account at 320–390 px).
+  'app.shortName': { 'zh-CN': '督察整改', en: 'Ducha' },
   'app.brandLine1': { 'zh-CN': '生态环境保护督察', en: 'Eco-Inspection' },
   'app.brandLine2': { 'zh-CN': '整改闭环管理平台', en: 'Rectification' },
 
   // Errors that happen before the server can answer
   'error.network': { 'zh-CN': '无法连接服务器，请检查网络后重试', en: 'Cannot reach the server; check the network and try again' },
   'error.http': { 'zh-CN': '服务器返回错误（HTTP {status}），请稍后重试', en: 'The server answered with an error (HTTP {status}); try again later' },
+
+  // Date ranges picked as two dates on a phone (components/DateRangeField.tsx)
+  'dateRange.from': { 'zh-CN': '开始日期', en: 'From' },
+  'dateRange.to': { 'zh-CN': '结束日期', en: 'To' },
 
   // Formats (dayjs patterns)
   'format.longDate': { 'zh-CN': 'YYYY年M月D日 dddd', en: 'dddd, MMMM D, YYYY' },
@@ -100,6 +105,7 @@ export const ui = {
   'header.signedOut': { 'zh-CN': '已安全退出', en: 'Signed out' },
 
   // Results
+  'result.forbiddenTitle': { 'zh-CN': '无权访问', en: 'No access' },
   'result.forbidden': { 'zh-CN': '您的账号没有访问此页面的权限。如需开通，请联系系统管理员。', en: 'Your account may not open this page. Ask an administrator if you need it.' },
   'result.notFound': { 'zh-CN': '页面不存在，可能地址有误或页面已调整。', en: 'This page does not exist; the address may be wrong or the page has moved.' },
   'result.backHome': { 'zh-CN': '返回首页', en: 'Back to home' },
@@ -1403,8 +1409,6 @@ export const ui = {
   'bulletin.period.this_month': { 'zh-CN': '本月', en: 'This month' },
   'bulletin.period.last_month': { 'zh-CN': '上月', en: 'Last month' },
   'bulletin.period.custom': { 'zh-CN': '自定义', en: 'Custom' },
-  'bulletin.rangeFrom': { 'zh-CN': '开始日期', en: 'From' },
-  'bulletin.rangeTo': { 'zh-CN': '结束日期', en: 'To' },
   'bulletin.periodLine': { 'zh-CN': '本期：{label}；对比上期：{previous}；存量截至 {asOf}', en: 'Period: {label}; compared with {previous}; stocks as of {asOf}' },
   'bulletin.total': { 'zh-CN': '问题总数', en: 'Problems' },
   'bulletin.closed': { 'zh-CN': '已销号', en: 'Closed' },

@@ -65,7 +65,8 @@ export function AppLayout() {
             onClick={() => (isPhone ? setDrawerOpen(true) : setCollapsed(!siderCollapsed))}
           />
           {isPhone ? (
-            <span className="app-header__title" title={t('app.shortName')}>
+            // A phone has room for the short name only (督察整改 / Ducha); the full name is the tooltip.
+            <span className="app-header__title" title={t('app.productName')} data-testid="header-title">
               {t('app.shortName')}
             </span>
           ) : (
@@ -89,7 +90,8 @@ export function AppLayout() {
           </Suspense>
         </Layout.Content>
         <Layout.Footer className="app-footer">
-          {t('app.productName')} · {me.region.name}
+          {/* The region's name is never broken over two lines ("青溪 / 县") when the English name wraps. */}
+          {t('app.productName')} · <span className="app-footer__region">{me.region.name}</span>
         </Layout.Footer>
       </Layout>
     </Layout>

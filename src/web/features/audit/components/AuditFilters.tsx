@@ -1,6 +1,6 @@
-import { AutoComplete, Button, DatePicker, Input, Select, Space } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { AutoComplete, Button, Input, Select, Space } from 'antd';
 import { useState } from 'react';
+import { DateRangeField, type DateRange } from '../../../components/DateRangeField';
 import { useT } from '../../../i18n/I18nProvider';
 import { useActorSearch, type AuditQuery } from '../api';
 import { ACTION_PREFIXES, ENTITY_TYPES, actionLabel, entityLabel } from './labels';
@@ -11,7 +11,7 @@ type Filters = Omit<AuditQuery, 'page' | 'pageSize'>;
 export function AuditFilters({ value, onChange, canSearchActors }: { value: Filters; onChange: (v: Filters) => void; canSearchActors: boolean }) {
   const t = useT();
   const [draft, setDraft] = useState<Filters>(value);
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [range, setRange] = useState<DateRange | null>(null);
   const [actorQ, setActorQ] = useState('');
   const actors = useActorSearch(actorQ, canSearchActors);
   const apply = () =>
@@ -74,7 +74,7 @@ export function AuditFilters({ value, onChange, canSearchActors }: { value: Filt
         filterOption={(input, option) => String(option?.value ?? '').startsWith(input)}
         className="audit-filter__who"
       />
-      <DatePicker.RangePicker value={range} onChange={(r) => setRange(r)} allowEmpty={[true, true]} />
+      <DateRangeField value={range} onChange={setRange} allowEmpty className="audit-filter__range" data-testid="audit-range" />
       <Button type="primary" onClick={apply}>
         {t('common.search')}
       </Button>

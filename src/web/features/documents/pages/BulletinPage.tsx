@@ -1,9 +1,10 @@
 import { ArrowDownOutlined, ArrowUpOutlined, FileWordOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Empty, Grid, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, Card, Col, Empty, Grid, Row, Segmented, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { presetPeriod, type PeriodPreset } from '../../../../domain/reports/period';
 import { errorMessage } from '../../../api/client';
+import { DateRangeField, type DateRange } from '../../../components/DateRangeField';
 import { PageHeader } from '../../../components/PageHeader';
 import { LoadError } from '../../../components/results';
 import { useLanguage, useT } from '../../../i18n/I18nProvider';
@@ -58,7 +59,7 @@ export function BulletinPage() {
   // The periods are the server's days (its calendar decides the deadlines), not the device's.
   const today = me?.today ?? dayjs().format('YYYY-MM-DD');
   const [choice, setChoice] = useState<Choice>('last_month');
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null]>([null, null]);
+  const [range, setRange] = useState<DateRange>([null, null]);
   const custom = range[0] && range[1] ? { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') } : null;
   const [downloading, setDownloading] = useState(false);
   // Until both ends of a custom range are picked, the figures stay those of last month (the line below says so).
@@ -98,32 +99,7 @@ export function BulletinPage() {
             // Five segments do not fit a phone in every language: a drop-down there.
             <Select<Choice> value={choice} onChange={setChoice} options={choices} popupMatchSelectWidth={false} style={{ minWidth: 120 }} data-testid="bulletin-period" />
           )}
-          {choice === 'custom' &&
-            (screens.md ? (
-              <DatePicker.RangePicker value={range} onChange={(r) => setRange(r && r[0] && r[1] ? [r[0], r[1]] : [null, null])} allowClear={false} data-testid="bulletin-range" />
-            ) : (
-              // A range picker shows two months side by side, wider than a phone: two pickers there.
-              <Space wrap size={8}>
-                <DatePicker
-                  value={range[0]}
-                  onChange={(d) => setRange([d, range[1]])}
-                  disabledDate={(d) => !!range[1] && d.isAfter(range[1], 'day')}
-                  placeholder={t('bulletin.rangeFrom')}
-                  allowClear={false}
-                  inputReadOnly
-                  data-testid="bulletin-range"
-                />
-                <DatePicker
-                  value={range[1]}
-                  onChange={(d) => setRange([range[0], d])}
-                  disabledDate={(d) => !!range[0] && d.isBefore(range[0], 'day')}
-                  placeholder={t('bulletin.rangeTo')}
-                  allowClear={false}
-                  inputReadOnly
-                  data-testid="bulletin-range"
-                />
-              </Space>
-            ))}
+          {choice === 'custom' && <DateRangeField value={range} onChange={(r) => setRange(r ?? [null, null])} allowClear={false} data-testid="bulletin-range" />}
           {s && (
             <Typography.Text type="secondary" data-testid="bulletin-period-line">
               {t('bulletin.periodLine', { label: periodName(s.period, lang), previous: periodName(s.previousPeriod, lang), asOf: s.asOf })}

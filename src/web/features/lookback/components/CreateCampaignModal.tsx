@@ -1,7 +1,7 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { PROBLEM_CATEGORIES, PROBLEM_SOURCES, type ProblemCategory, type ProblemSource } from '../../../../domain/problem/vocabulary';
+import { DateRangeField, type DateRange } from '../../../components/DateRangeField';
 import { ServerErrorAlert, applyNestedServerErrors } from '../../../components/ServerError';
 import { useT } from '../../../i18n/I18nProvider';
 import { useCreateCampaign, type CampaignDetail, type CreateCampaignInput } from '../api';
@@ -11,7 +11,7 @@ interface Values {
   kind: 'all' | 'stratified';
   percent?: number;
   seed?: string;
-  closed?: [Dayjs | null, Dayjs | null];
+  closed?: DateRange | null;
   category?: ProblemCategory;
   source?: ProblemSource;
 }
@@ -99,7 +99,7 @@ export function CreateCampaignModal({ open, onClose, onCreated }: { open: boolea
         <Row gutter={16} className="mt-8">
           <Col xs={24}>
             <Form.Item name="closed" label={t('lookback.closedBetween')}>
-              <DatePicker.RangePicker allowEmpty={[true, true]} className="full-width" />
+              <DateRangeField allowEmpty className="full-width" data-testid="campaign-closed-range" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>

@@ -1,10 +1,11 @@
 import { DownOutlined, FilterOutlined, UpOutlined } from '@ant-design/icons';
-import { Badge, Button, Cascader, Col, DatePicker, Flex, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
+import { Badge, Button, Cascader, Col, Flex, Form, Input, Row, Select, Space, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { PROBLEM_STATUSES } from '../../../../domain/problem/lifecycle';
 import { DEADLINE_KINDS, PROBLEM_CATEGORIES, PROBLEM_SOURCES } from '../../../../domain/problem/vocabulary';
 import { SCHEDULE_STATES, WARNING_LIGHTS } from '../../../../domain/schedule';
+import { DateRangeField } from '../../../components/DateRangeField';
 import { useT } from '../../../i18n/I18nProvider';
 import { useDebouncedEffect } from '../../../lib/useDebounced';
 import { toTreeSelect } from '../../../lib/tree';
@@ -214,11 +215,12 @@ export function LedgerFilterBar({ filters, onChange, extra }: Props) {
             </Col>
             <Col xs={24} sm={12} lg={8} xxl={6}>
               <Form.Item label={t('ledger.deadlineRange')}>
-                <DatePicker.RangePicker
+                <DateRangeField
                   className="full-width"
-                  allowEmpty={[true, true]}
+                  allowEmpty
                   value={[filters.deadlineFrom ? dayjs(filters.deadlineFrom) : null, filters.deadlineTo ? dayjs(filters.deadlineTo) : null]}
                   onChange={(range) => set({ deadlineFrom: range?.[0]?.format('YYYY-MM-DD'), deadlineTo: range?.[1]?.format('YYYY-MM-DD') })}
+                  data-testid="filter-deadline-range"
                 />
               </Form.Item>
             </Col>
