@@ -276,7 +276,7 @@ async function runOn(kind: DbKind, options: Options, scale: Scale): Promise<RunR
       const exportsMeasured = options.problems > 0 ? await measureExports(app, await signInApp(app, BENCH_ACTORS.coordinator, BENCH_PASSWORD)) : undefined;
       if (exportsMeasured) log(`[${kind}] exports: ${exportsMeasured.rows} rows in ${exportsMeasured.seconds.toFixed(1)} s`);
       const importMeasured =
-        options.importRows > 0 ? await measureImport(app, database, services, { username: BENCH_ACTORS.coordinator, password: BENCH_PASSWORD }, options.importRows) : undefined;
+        options.importRows > 0 ? await measureImport(app, database, { username: BENCH_ACTORS.coordinator, password: BENCH_PASSWORD }, options.importRows) : undefined;
       if (importMeasured) log(`[${kind}] import: ${importMeasured.rows} rows in ${importMeasured.app.seconds.toFixed(1)} s (bare ${importMeasured.bare.seconds.toFixed(1)} s)`);
       return {
         db: kind,

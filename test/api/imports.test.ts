@@ -275,3 +275,60 @@ describe('a ledger built like a real one', () => {
     expect(commit.json().code).toBe('IMPORT_HAS_ERRORS');
   });
 });
+
+describe('the analysis thread keeps a copy of the stored problems between imports', () => {
+  const description = '东湖镇某生猪养殖场粪污未经处理经暗管直排入东湖支流，周边群众反映水体发黑发臭';
+  const row = (text: string): Row => [1, null, '群众举报', '水', text, '白沙镇', '县水利局', null, '2026年12月底前', '整改中', null, null];
+  const duplicateWarnings = (view: { issues: { code: string; params: Record<string, unknown> }[] }) =>
+    view.issues.filter((i) => i.code === 'possible_duplicate_stored').map((i) => i.params.code);
+
+  it('warns of a problem committed by the previous import, and follows an edit made meanwhile', async () => {
+    // The import page opens (the thread is readied with the stored problems), then a first ledger is committed.
+    expect((await coordinator.request('GET', '/api/imports')).statusCode).toBe(200);
+    const first = await upload(coordinator, await ledger([row(description)]));
+    expect(first.statusCode, first.body).toBe(201);
+    expect(duplicateWarnings(first.json())).toEqual([]);
+    await coordinator.request('POST', `/api/imports/${first.json().id}/commit`, { version: first.json().version });
+    const code = (await committed(coordinator, first.json().id)).result.codes[0];
+
+    // The next file's near-identical row names the problem just written (the thread received it as a change).
+    const again = await upload(coordinator, await ledger([row(`${description}。`)]));
+    expect(duplicateWarnings(again.json())).toEqual([code]);
+
+    // The stored description is edited: the old text no longer matches, the new one does.
+    const stored = (await coordinator.request('GET', `/api/problems?q=${encodeURIComponent(code)}`)).json().items[0];
+    const detail = (await coordinator.request('GET', `/api/problems/${stored.id}`)).json();
+    const edited = '石门镇某采石场违规开采造成山体裸露，未按方案实施复绿，雨季水土流失严重影响下游农田';
+    const patch = await coordinator.request('PATCH', `/api/problems/${stored.id}`, { description: edited, version: detail.version });
+    expect(patch.statusCode, patch.body).toBe(200);
+    expect(duplicateWarnings((await upload(coordinator, await ledger([row(description)]))).json())).toEqual([]);
+    expect(duplicateWarnings((await upload(coordinator, await ledger([row(edited)]))).json())).toEqual([code]);
+  });
+
+  it('sends only what changed since the thread\'s copy, and only the problems the user may see', async () => {
+    const { loadStoredView } = await import('../../src/server/usecases/imports/import-references.js');
+    const { resolveSession } = await import('../../src/server/auth/sessions.js');
+    const actorOf = async (s: Session) => (await resolveSession(ctx.database.db, s.cookie.match(/ducha_sid=([^;]+)/)![1]!, 12))!.actor;
+    const all = await ctx.database.raw<{ id: number; version: number }>('SELECT id, version FROM problems');
+    const full = await loadStoredView(ctx.database.db, await actorOf(coordinator), new Map());
+    expect(full.sync.reset).toBe(true);
+    expect(full.sync.upsert.map((p) => p.id).sort((a, b) => a - b)).toEqual(all.map((p) => Number(p.id)).sort((a, b) => a - b));
+    const held = new Map(full.sync.upsert.map((p) => [p.id, p.version]));
+    // Nothing changed: nothing is sent. A problem the copy holds that is gone is removed.
+    held.set(999_999, 1);
+    const none = await loadStoredView(ctx.database.db, await actorOf(coordinator), held);
+    expect(none.sync).toEqual({ reset: false, upsert: [], remove: [999_999] });
+    held.delete(999_999);
+    // A changed version is sent again, alone.
+    const [one] = all;
+    held.set(Number(one!.id), Number(one!.version) - 1);
+    expect((await loadStoredView(ctx.database.db, await actorOf(coordinator), held)).sync.upsert.map((p) => p.id)).toEqual([Number(one!.id)]);
+    // A town handler's view: only the problems of their scope are visible, the copy itself stays whole.
+    const town = await signIn(ctx.app, 'handler.town1');
+    const scoped = await loadStoredView(ctx.database.db, await actorOf(town), new Map());
+    const visible = (await town.request('GET', '/api/problems?pageSize=200')).json();
+    expect(scoped.visibleIds).not.toBeNull();
+    expect([...scoped.visibleIds!].sort((a, b) => a - b)).toEqual(visible.items.map((p: { id: number }) => p.id).sort((a: number, b: number) => a - b));
+    expect(scoped.sync.upsert).toHaveLength(all.length);
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DUPLICATE_SIMILARITY, IMPORT_LIMITS, analyzeLedger, deriveTitle, splitCriteria } from '../../src/domain/ledger/import/analyze.js';
 import { detectLedger } from '../../src/domain/ledger/import/detect.js';
-import { findPossibleDuplicates, type RowCandidate } from '../../src/domain/ledger/import/duplicates.js';
+import { findPossibleDuplicates, StoredTokens, type RowCandidate } from '../../src/domain/ledger/import/duplicates.js';
 import type { Cell, HeaderDetection, ImportAnalysis, ImportOptions, ImportReferences, ImportedProblem, ParsedRow, SheetGrid } from '../../src/domain/ledger/import/types.js';
 import { createProblemBody } from '../../src/shared/api/problems.js';
 import { IMPORT_ISSUE_CODES, formatImportIssue, importIssueCatalog } from '../../src/shared/i18n/import.js';
@@ -462,6 +462,52 @@ describe('codes and duplicates', () => {
     const found = findPossibleDuplicates(rows, [], DUPLICATE_SIMILARITY).map((f) => f.row);
     expect(expected.length).toBeGreaterThan(10);
     expect(found).toEqual(expected);
+  });
+
+  it('finds the same stored matches as comparing every pair, and follows stored problems as they change', () => {
+    const words = '白沙石门云台东湖城关河道排口工地堆场粉尘污水异味噪声养殖垃圾渗滤液企业厂区雨水管网'.split('');
+    let seed = 11;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const text = () => Array.from({ length: 20 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join('');
+    const near = (t: string) => t.slice(0, -1 - Math.floor(random() * 3)) + '。';
+    const stored = Array.from({ length: 120 }, (_, i) => ({ id: 1000 + i, description: text(), address: null }));
+    const rows: RowCandidate[] = Array.from({ length: 60 }, (_, i) => ({
+      row: i + 2,
+      description: i % 2 ? near(stored[(i * 7) % stored.length]!.description) : text(),
+      address: null,
+      regionId: i,
+      updatesId: i === 5 ? stored[(5 * 7) % stored.length]!.id : null,
+    }));
+    const bigrams = (s: string) => new Set(Array.from({ length: s.length - 1 }, (_, i) => s.slice(i, i + 2)).filter((b) => !/。/.test(b)));
+    const dice = (a: Set<string>, b: Set<string>) => (2 * [...a].filter((x) => b.has(x)).length) / (a.size + b.size);
+    const expected = (list: typeof stored, visible: (id: number) => boolean = () => true) =>
+      rows.flatMap((r) => {
+        let best: { id: number; score: number } | null = null;
+        for (const s of list) {
+          const score = dice(bigrams(r.description), bigrams(s.description));
+          if (score >= DUPLICATE_SIMILARITY && s.id !== r.updatesId && visible(s.id) && (!best || score > best.score)) best = { id: s.id, score };
+        }
+        return best ? [[r.row, best.id]] : [];
+      });
+    const found = (tokens: StoredTokens | typeof stored, visible?: (id: number) => boolean) =>
+      findPossibleDuplicates(rows, tokens, DUPLICATE_SIMILARITY, visible).filter((f) => f.storedId !== null).map((f) => [f.row, f.storedId]);
+    expect(expected(stored).length).toBeGreaterThan(20);
+    expect(found(stored)).toEqual(expected(stored));
+
+    // Kept between imports: built once, then changed problem by problem, it answers as one built from scratch.
+    const tokens = StoredTokens.of(stored.slice(0, 100), DUPLICATE_SIMILARITY);
+    tokens.upsert(stored.slice(100));
+    const edited = stored.map((s, i) => (i % 10 === 3 ? { ...s, description: text() } : s));
+    tokens.upsert(edited.filter((_s, i) => i % 10 === 3));
+    const gone = new Set(edited.filter((_s, i) => i % 10 === 1).map((s) => s.id));
+    tokens.remove(gone);
+    const now = edited.filter((s) => !gone.has(s.id));
+    expect(tokens.size).toBe(now.length);
+    expect(found(tokens)).toEqual(expected(now));
+    // Only the problems the user may see are named.
+    const visible = (id: number) => id % 2 === 0;
+    expect(found(tokens, visible)).toEqual(expected(now, visible));
+    expect(found(tokens, visible).every(([, id]) => visible(id!))).toBe(true);
   });
 });
 

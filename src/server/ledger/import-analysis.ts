@@ -3,6 +3,7 @@ import { detectLedger } from '../../domain/ledger/import/detect.js';
 import { cellText } from '../../domain/ledger/import/values.js';
 import type { ColumnMapping, HeaderDetection, ImportAnalysis, ImportOptions, ImportReferences, SheetGrid } from '../../domain/ledger/import/types.js';
 import { readWorkbook } from './read-workbook.js';
+import type { StoredDuplicates } from '../../domain/ledger/import/analyze.js';
 
 const SAMPLE_ROWS = 5;
 
@@ -60,11 +61,12 @@ function headersAt(grid: SheetGrid, headerRow: number, firstDataRow: number): st
 }
 
 /**
- * Read the workbook, find (or take) the header and mapping, and check every row. CPU-bound and free of I/O besides
+ * Read the workbook, find (or take) the header and mapping, and check every row (`stored`: the analysis thread's
+ * copy of the stored problems, whose scope `req.refs.existing` lists; without it `refs.existing` is indexed here). CPU-bound and free of I/O besides
  * parsing the bytes: it runs in a worker thread (see analyze-in-worker.ts) so a 10,000-row file never blocks the
  * server's event loop.
  */
-export async function runAnalysis(req: AnalysisRequest): Promise<AnalysisResult> {
+export async function runAnalysis(req: AnalysisRequest, stored?: StoredDuplicates): Promise<AnalysisResult> {
   const grids = await readWorkbook(Buffer.from(req.file), req.fileName);
   const sheets = grids.map((g) => ({ name: g.name, rows: g.rows.length }));
   const detections = detectLedger(grids);
@@ -90,7 +92,7 @@ export async function runAnalysis(req: AnalysisRequest): Promise<AnalysisResult>
     return unit ? [{ ...unit, name, shortName: null }] : [];
   });
   const refs = aliases.length ? { ...req.refs, units: [...req.refs.units, ...aliases] } : req.refs;
-  const analysis = analyzeLedger(grid, { firstDataRow: choice.firstDataRow, mapping: choice.mapping }, refs, req.options);
+  const analysis = analyzeLedger(grid, { firstDataRow: choice.firstDataRow, mapping: choice.mapping }, refs, req.options, stored);
   const sample = grid.rows.slice(choice.firstDataRow, choice.firstDataRow + SAMPLE_ROWS).map((r) => headers.map((_h, c) => cellText(r[c] ?? null).slice(0, 60)));
   return { sheets, detections, choice, headers, sample, signature: headerSignature(headers), savedMappingUsed, analysis };
 }

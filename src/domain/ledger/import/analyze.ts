@@ -2,7 +2,7 @@ import type { ProblemStatus } from '../../problem/lifecycle.js';
 import type { DeadlineKind, FlagLevel, ProblemCategory, ProblemSource } from '../../problem/vocabulary.js';
 import type { LedgerColumnKey } from '../columns.js';
 import { columnLetter, matchHeader } from './detect.js';
-import { findPossibleDuplicates, type RowCandidate } from './duplicates.js';
+import { findPossibleDuplicates, type RowCandidate, type StoredTokens } from './duplicates.js';
 import { batchTextOf, matchBatch, matchLeader, matchRegion, matchRound, matchUnit, type MatchResult } from './match.js';
 import type {
   Cell,
@@ -91,7 +91,7 @@ interface Context {
   keyOfColumn: Map<number, LedgerColumnKey>;
   /** Mapped column indexes, left to right. */
   mappedColumns: number[];
-  existingByCode: Map<string, Existing>;
+  existingByCode: { get(key: string): Existing | undefined };
   /** Code (upper case) → the Excel row that first used it. */
   codesInFile: Map<string, number>;
 }
@@ -103,7 +103,8 @@ interface RowReader {
   issues: RowIssue[];
 }
 
-const codeKey = (code: string) => code.replace(/\s+/g, '').toUpperCase();
+/** How problem codes are compared: without white space, upper case. */
+export const codeKey = (code: string) => code.replace(/\s+/g, '').toUpperCase();
 
 function raw(ctx: Context, rd: RowReader, key: LedgerColumnKey): Cell {
   const index = ctx.mapping[key];
@@ -539,21 +540,22 @@ function analyzeRow(ctx: Context, rowIndex: number, cells: readonly Cell[]): { p
 }
 
 /** Warn about near-identical descriptions and addresses, against stored problems and earlier rows (duplicates.ts). */
-function reportPossibleDuplicates(ctx: Context, rows: readonly ParsedRow[], candidates: readonly RowCandidate[]) {
+function reportPossibleDuplicates(ctx: Context, rows: readonly ParsedRow[], candidates: readonly RowCandidate[], stored?: StoredDuplicates) {
   const byRow = new Map(rows.map((r) => [r.row, r]));
-  const storedById = new Map(ctx.refs.existing.map((e) => [e.id, e]));
-  for (const finding of findPossibleDuplicates(candidates, ctx.refs.existing, DUPLICATE_SIMILARITY)) {
+  const storedById = stored ?? new Map(ctx.refs.existing.map((e) => [e.id, e]));
+  const findings = stored ? findPossibleDuplicates(candidates, stored.tokens, DUPLICATE_SIMILARITY, stored.visible) : findPossibleDuplicates(candidates, ctx.refs.existing, DUPLICATE_SIMILARITY);
+  for (const finding of findings) {
     const parsed = byRow.get(finding.row)!;
     const rd: RowReader = { row: finding.row, cells: [], issues: parsed.issues };
-    const stored = finding.storedId === null ? undefined : storedById.get(finding.storedId);
-    if (stored) report(ctx, rd, 'warning', 'description', 'possible_duplicate_stored', { code: stored.code });
+    const match = finding.storedId === null ? undefined : storedById.get(finding.storedId);
+    if (match) report(ctx, rd, 'warning', 'description', 'possible_duplicate_stored', { code: match.code });
     if (finding.earlierRow !== null) report(ctx, rd, 'warning', 'description', 'possible_duplicate_in_file', { row: finding.earlierRow });
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 
-function contextOf(detection: Pick<HeaderDetection, 'mapping'>, refs: ImportReferences, options: ImportOptions): Context {
+function contextOf(detection: Pick<HeaderDetection, 'mapping'>, refs: ImportReferences, options: ImportOptions, stored?: StoredDuplicates): Context {
   const keyOfColumn = new Map<number, LedgerColumnKey>();
   for (const [key, index] of Object.entries(detection.mapping) as [LedgerColumnKey, number][]) keyOfColumn.set(index, key);
   return {
@@ -562,7 +564,7 @@ function contextOf(detection: Pick<HeaderDetection, 'mapping'>, refs: ImportRefe
     mapping: detection.mapping,
     keyOfColumn,
     mappedColumns: [...keyOfColumn.keys()].sort((a, b) => a - b),
-    existingByCode: new Map(refs.existing.map((e) => [codeKey(e.code), e])),
+    existingByCode: stored?.byCode ?? new Map(refs.existing.map((e) => [codeKey(e.code), e])),
     codesInFile: new Map(),
   };
 }
@@ -576,6 +578,17 @@ const SKIP_CODES: Record<Exclude<RowKind, 'data'>, string> = {
 };
 
 /**
+ * The stored problems as the analysis thread keeps them between imports, instead of `refs.existing`: cut into bigrams
+ * (`tokens`), looked up by id and by code key (codeKey), each lookup answering only for problems the user may see.
+ */
+export interface StoredDuplicates {
+  tokens: StoredTokens;
+  visible: (id: number) => boolean;
+  get(id: number): Existing | undefined;
+  byCode: { get(key: string): Existing | undefined };
+}
+
+/**
  * Check every row of `grid` from `detection.firstDataRow` on. Rows after the last non-empty row are not reported.
  * Summary counts: create/update = valid rows by action, skip = skipped rows, invalid = rows with errors,
  * errors/warnings = issues by severity (skip notices count as warnings).
@@ -585,8 +598,9 @@ export function analyzeLedger(
   detection: Pick<HeaderDetection, 'firstDataRow' | 'mapping'>,
   refs: ImportReferences,
   options: ImportOptions,
+  stored?: StoredDuplicates,
 ): ImportAnalysis {
-  const ctx = contextOf(detection, refs, options);
+  const ctx = contextOf(detection, refs, options, stored);
   let last = grid.rows.length - 1;
   while (last >= detection.firstDataRow && classifyRow(ctx, grid.rows[last] ?? []).kind === 'empty') last--;
   const rows: ParsedRow[] = [];
@@ -607,7 +621,7 @@ export function analyzeLedger(
       candidates.push({ row: parsed.row, description: read.description, address: read.address, regionId: read.regionId, updatesId: namesStored });
     }
   }
-  reportPossibleDuplicates(ctx, rows, candidates);
+  reportPossibleDuplicates(ctx, rows, candidates, stored);
   return { rows, summary: summarize(rows) };
 }
 

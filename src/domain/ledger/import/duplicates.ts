@@ -9,6 +9,11 @@ import { compactKey } from './values.js';
  * MAX_POSTING records (template phrases such as "群众反映") are not used to find candidates: a near-duplicate pair
  * almost always shares a rarer token (a place or an enterprise), and without the cut a templated 10,000-row ledger
  * would compare most pairs.
+ *
+ * Rows are compared with one another in one join (ranks by frequency in the file) and with stored problems in another
+ * (ranks by frequency among stored problems, kept in StoredTokens between imports so 100,000 stored descriptions are
+ * not cut into bigrams and indexed again for every file). The prefix principle holds for any fixed order, so both joins
+ * find every pair above the threshold whose shared prefix token is not cut by MAX_POSTING.
  */
 
 /** Records per token beyond which the token no longer finds candidates (see above). */
@@ -40,13 +45,6 @@ export interface DuplicateFinding {
   earlierRow: number | null;
 }
 
-interface RecordEntry {
-  /** Distinct bigrams as global ranks (0 = rarest), ascending, so the rarest tokens come first. */
-  ranks: Int32Array;
-  address: string;
-  stored: StoredCandidate | null;
-  row: RowCandidate | null;
-}
 
 /** Distinct character bigrams of a compacted text (the text itself when it is one character). */
 function bigramsOf(value: string): string[] {
@@ -74,53 +72,17 @@ export function compatibleAddresses(a: string | null, b: string | null): boolean
   return diceOf(bigramsOf(x), bigramsOf(y)) >= 0.8;
 }
 
-/**
- * Distinct bigram ids of each text and how many texts hold each id. Bigrams are keyed by their two UTF-16 code units
- * as one number, so no string is allocated per bigram.
- */
-function tokenize(texts: readonly string[]): { ids: number[][]; frequency: number[] } {
-  const idOf = new Map<number, number>();
-  const frequency: number[] = [];
-  const lastText: number[] = [];
-  const ids = texts.map((text, n) => {
-    const key = compactKey(text);
-    const out: number[] = [];
-    const add = (code: number) => {
-      let id = idOf.get(code);
-      if (id === undefined) {
-        id = frequency.length;
-        idOf.set(code, id);
-        frequency.push(0);
-        lastText.push(-1);
-      }
-      if (lastText[id] === n) return;
-      lastText[id] = n;
-      frequency[id]!++;
-      out.push(id);
-    };
-    if (key.length === 1) add(key.charCodeAt(0));
-    for (let i = 0; i < key.length - 1; i++) add(key.charCodeAt(i) * 65_536 + key.charCodeAt(i + 1));
-    return out;
-  });
-  return { ids, frequency };
+/** Distinct bigram codes of a compacted text (two UTF-16 code units as one number; the character when it is one). */
+function bigramCodes(text: string): number[] {
+  const key = compactKey(text);
+  if (key.length === 1) return [key.charCodeAt(0)];
+  const out = new Set<number>();
+  for (let i = 0; i < key.length - 1; i++) out.add(key.charCodeAt(i) * 65_536 + key.charCodeAt(i + 1));
+  return [...out];
 }
 
-/**
- * Each text's tokens as ranks in one global order (rarest first), as sorted integer arrays: comparing small integers
- * through a stamp array is an order of magnitude faster than string Set look-ups, which matters at 10,000 rows.
- */
-function rankTokens(texts: readonly string[]): { ranks: Int32Array[]; tokenCount: number } {
-  const { ids, frequency } = tokenize(texts);
-  const order = frequency.map((_, id) => id).sort((a, b) => frequency[a]! - frequency[b]! || a - b);
-  const rank = new Int32Array(frequency.length);
-  order.forEach((id, r) => (rank[id] = r));
-  const ranks = ids.map((list) => {
-    const out = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = rank[list[i]!]!;
-    return out.sort();
-  });
-  return { ranks, tokenCount: frequency.length };
-}
+/** Prefix length of a token set of `size` for Jaccard `jaccard`: two sets reaching it share a token in both prefixes. */
+const prefixOf = (size: number, jaccard: number) => Math.min(size, size - Math.ceil(jaccard * size - 1e-9) + 1);
 
 /** Postings of one token: the entries whose prefix holds it and the token's position in each. */
 interface Posting {
@@ -128,85 +90,249 @@ interface Posting {
   positions: number[];
 }
 
-/** For each row (in order) the most similar stored problem and earlier row, when they reach `threshold`. */
-export function findPossibleDuplicates(rows: readonly RowCandidate[], stored: readonly StoredCandidate[], threshold: number): DuplicateFinding[] {
-  const candidates: DuplicateCandidate[] = [...stored, ...rows];
-  const { ranks, tokenCount } = rankTokens(candidates.map((c) => c.description));
-  const entries: RecordEntry[] = candidates.map((c, i) => ({
-    ranks: ranks[i]!,
-    address: c.address ?? '',
-    stored: i < stored.length ? stored[i]! : null,
-    row: i < stored.length ? null : rows[i - stored.length]!,
-  }));
-  const jaccard = threshold / (2 - threshold);
-  const index = new Map<number, Posting>();
-  const stamp = new Int32Array(tokenCount).fill(-1);
-  const seen = new Int32Array(entries.length).fill(-1);
-  const findings: DuplicateFinding[] = [];
-  entries.forEach((entry, i) => {
-    const prefixLength = entry.ranks.length - Math.ceil(jaccard * entry.ranks.length) + 1;
-    if (entry.row) {
-      for (const t of entry.ranks) stamp[t] = i;
-      const finding = bestMatches({ entry, row: entry.row, marker: i, stamp, seen, prefixLength, entries, index, threshold, jaccard });
-      if (finding.storedId !== null || finding.earlierRow !== null) findings.push(finding);
-    }
-    for (let p = 0; p < prefixLength && p < entry.ranks.length; p++) {
-      const t = entry.ranks[p]!;
-      const posting = index.get(t) ?? { entries: [], positions: [] };
-      posting.entries.push(i);
-      posting.positions.push(p);
-      index.set(t, posting);
-    }
-  });
-  return findings;
+function addPosting(index: Map<number, Posting>, token: number, entry: number, position: number): void {
+  let posting = index.get(token);
+  if (!posting) index.set(token, (posting = { entries: [], positions: [] }));
+  posting.entries.push(entry);
+  posting.positions.push(position);
 }
 
-interface Probe {
-  entry: RecordEntry;
-  row: RowCandidate;
-  /** stamp[rank] === marker for the tokens of `entry`. */
-  marker: number;
-  stamp: Int32Array;
-  /** seen[entry index] === marker once that entry was considered for this probe. */
-  seen: Int32Array;
-  prefixLength: number;
-  entries: readonly RecordEntry[];
-  index: ReadonlyMap<number, Posting>;
-  threshold: number;
-  jaccard: number;
+interface StoredEntry {
+  candidate: StoredCandidate;
+  /** Distinct bigrams as ranks in the stored order, ascending (rarest first). */
+  ranks: Int32Array;
+  address: string;
 }
 
 /**
- * The best stored and earlier matches of one row. Positional filter: a candidate first met at probe position i and
- * its own position j shares no token before those (both lists are in the same order), so it can share at most
- * 1 + min(|A| − i − 1, |B| − j − 1) tokens; below the overlap the threshold needs, it is dropped unverified.
+ * Stored problems' descriptions as ranked bigram sets with a prefix index, built once and kept by the analysis thread
+ * between imports (only changed problems are `upsert`ed or `remove`d). The order is the bigrams' frequency among the
+ * stored problems when the index was (re)built; bigrams first met later rank before all of them (they are rare), and
+ * the order is rebuilt once the changes since outnumber half the problems.
  */
-function bestMatches(probe: Probe): DuplicateFinding {
-  const { entry, row, marker, stamp, seen, prefixLength, entries, index, threshold, jaccard } = probe;
-  const size = entry.ranks.length;
-  let stored = { id: null as number | null, score: 0 };
-  let earlier = { row: null as number | null, score: 0 };
-  for (let i = 0; i < prefixLength && i < size; i++) {
-    const posting = index.get(entry.ranks[i]!);
-    if (!posting || posting.entries.length > MAX_POSTING) continue;
-    for (let k = 0; k < posting.entries.length; k++) {
-      const e = posting.entries[k]!;
-      if (seen[e] === marker) continue;
-      seen[e] = marker;
-      const other = entries[e]!;
-      const otherSize = other.ranks.length;
-      // Length filter: sets this different in size cannot reach the threshold.
-      if (otherSize < jaccard * size || size < jaccard * otherSize) continue;
-      const needed = Math.ceil((threshold * (size + otherSize)) / 2 - 1e-9);
-      if (1 + Math.min(size - i - 1, otherSize - posting.positions[k]! - 1) < needed) continue;
-      if (other.stored?.id === row.updatesId || (other.row && other.row.regionId !== row.regionId)) continue;
-      let shared = 0;
-      for (const t of other.ranks) if (stamp[t] === marker) shared++;
-      const score = (2 * shared) / (size + otherSize);
-      if (score < threshold || !compatibleAddresses(entry.address, other.address)) continue;
-      if (other.stored && score > stored.score) stored = { id: other.stored.id, score };
-      if (other.row && score > earlier.score) earlier = { row: other.row.row, score };
+export class StoredTokens {
+  private rankOf = new Map<number, number>();
+  /** The next rank for a bigram first met after the build (counting down from −1). */
+  private nextNew = -1;
+  private slots: (StoredEntry | null)[] = [];
+  private slotOf = new Map<number, number>();
+  private free: number[] = [];
+  private index = new Map<number, Posting>();
+  private changesSinceBuild = 0;
+
+  constructor(readonly threshold: number) {}
+
+  static of(stored: readonly StoredCandidate[], threshold: number): StoredTokens {
+    const tokens = new StoredTokens(threshold);
+    tokens.upsert(stored);
+    return tokens;
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  private get jaccard(): number {
+    return this.threshold / (2 - this.threshold);
+  }
+
+  /** Add or replace stored problems (by id). */
+  upsert(stored: readonly StoredCandidate[]): void {
+    if (stored.length === 0) return;
+    this.remove(stored.map((c) => c.id));
+    this.changesSinceBuild += stored.length;
+    if (this.changesSinceBuild > this.size / 2) return this.rebuild([...this.live(), ...stored]);
+    for (const candidate of stored) this.insert(candidate, bigramCodes(candidate.description));
+  }
+
+  remove(ids: Iterable<number>): void {
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      const entry = this.slots[slot]!;
+      for (let p = 0; p < prefixOf(entry.ranks.length, this.jaccard); p++) {
+        const posting = this.index.get(entry.ranks[p]!)!;
+        const at = posting.entries.indexOf(slot);
+        posting.entries.splice(at, 1);
+        posting.positions.splice(at, 1);
+      }
+      this.slots[slot] = null;
+      this.slotOf.delete(id);
+      this.free.push(slot);
     }
   }
-  return { row: row.row, storedId: stored.id, earlierRow: earlier.row };
+
+  private *live(): Generator<StoredCandidate> {
+    for (const entry of this.slots) if (entry) yield entry.candidate;
+  }
+
+  /** Order the bigrams by their frequency among `stored` and index every one of them again. */
+  private rebuild(stored: readonly StoredCandidate[]): void {
+    const codes = stored.map((c) => bigramCodes(c.description));
+    const frequency = new Map<number, number>();
+    for (const list of codes) for (const code of list) frequency.set(code, (frequency.get(code) ?? 0) + 1);
+    const order = [...frequency.keys()].sort((a, b) => frequency.get(a)! - frequency.get(b)! || a - b);
+    this.rankOf = new Map(order.map((code, rank) => [code, rank]));
+    this.nextNew = -1;
+    this.slots = [];
+    this.slotOf = new Map();
+    this.free = [];
+    this.index = new Map();
+    this.changesSinceBuild = 0;
+    stored.forEach((c, i) => this.insert(c, codes[i]!));
+  }
+
+  private insert(candidate: StoredCandidate, codes: number[]): void {
+    const ranks = new Int32Array(codes.length);
+    codes.forEach((code, i) => {
+      let rank = this.rankOf.get(code);
+      if (rank === undefined) this.rankOf.set(code, (rank = this.nextNew--));
+      ranks[i] = rank;
+    });
+    ranks.sort();
+    const slot = this.free.pop() ?? this.slots.length;
+    this.slots[slot] = { candidate, ranks, address: candidate.address ?? '' };
+    this.slotOf.set(candidate.id, slot);
+    for (let p = 0; p < prefixOf(ranks.length, this.jaccard); p++) addPosting(this.index, ranks[p]!, slot, p);
+  }
+
+  /**
+   * The best stored match of each row (Dice ≥ threshold, compatible addresses, `visible`, not the problem the row
+   * updates), by row index. Bigrams no stored problem has rank first, in the row's own order: they find nothing.
+   */
+  bestMatches(rows: readonly RowCandidate[], rowCodes: readonly number[][], visible: (id: number) => boolean): (number | null)[] {
+    const jaccard = this.jaccard;
+    const threshold = this.threshold;
+    const seen = new Int32Array(this.slots.length).fill(-1);
+    // Stamps of the row's bigrams that stored problems can have: ranks ≥ 0, and new ones (−1 … nextNew + 1).
+    const stampKnown = new Int32Array(this.rankOf.size + 1).fill(-1);
+    const stampNew = new Int32Array(-this.nextNew + 1).fill(-1);
+    const stamped = (t: number, marker: number) => (t >= 0 ? stampKnown[t] === marker : stampNew[-t] === marker);
+    return rows.map((row, marker) => {
+      const codes = rowCodes[marker]!;
+      let unknown = this.nextNew;
+      const ranks = new Int32Array(codes.length);
+      for (let i = 0; i < codes.length; i++) {
+        const rank = this.rankOf.get(codes[i]!);
+        if (rank === undefined) ranks[i] = unknown--;
+        else {
+          ranks[i] = rank;
+          if (rank >= 0) stampKnown[rank] = marker;
+          else stampNew[-rank] = marker;
+        }
+      }
+      ranks.sort();
+      const size = ranks.length;
+      let best = { id: null as number | null, score: 0 };
+      const prefix = prefixOf(size, jaccard);
+      for (let i = 0; i < prefix; i++) {
+        const posting = this.index.get(ranks[i]!);
+        if (!posting || posting.entries.length > MAX_POSTING) continue;
+        for (let k = 0; k < posting.entries.length; k++) {
+          const slot = posting.entries[k]!;
+          if (seen[slot] === marker) continue;
+          seen[slot] = marker;
+          const other = this.slots[slot]!;
+          const otherSize = other.ranks.length;
+          if (otherSize < jaccard * size || size < jaccard * otherSize) continue;
+          const needed = Math.ceil((threshold * (size + otherSize)) / 2 - 1e-9);
+          if (1 + Math.min(size - i - 1, otherSize - posting.positions[k]! - 1) < needed) continue;
+          if (other.candidate.id === row.updatesId || !visible(other.candidate.id)) continue;
+          let shared = 0;
+          for (const t of other.ranks) if (stamped(t, marker)) shared++;
+          const score = (2 * shared) / (size + otherSize);
+          if (score < threshold || score <= best.score || !compatibleAddresses(row.address, other.address)) continue;
+          best = { id: other.candidate.id, score };
+        }
+      }
+      return best.id;
+    });
+  }
+}
+
+/**
+ * Rows' bigram sets as ranks in the file's own order (rarest first), as sorted integer arrays: comparing small
+ * integers is an order of magnitude faster than string Set look-ups, which matters at 10,000 rows.
+ */
+function rankRows(rowCodes: readonly number[][]): { ranks: Int32Array[]; tokenCount: number } {
+  const idOf = new Map<number, number>();
+  const frequency: number[] = [];
+  const ids = rowCodes.map((codes) =>
+    codes.map((code) => {
+      let id = idOf.get(code);
+      if (id === undefined) {
+        idOf.set(code, (id = frequency.length));
+        frequency.push(0);
+      }
+      frequency[id]!++;
+      return id;
+    }),
+  );
+  const order = frequency.map((_, id) => id).sort((a, b) => frequency[a]! - frequency[b]! || a - b);
+  const rank = new Int32Array(frequency.length);
+  order.forEach((id, r) => (rank[id] = r));
+  return { ranks: ids.map((list) => Int32Array.from(list, (id) => rank[id]!).sort()), tokenCount: frequency.length };
+}
+
+/** The most similar earlier row of the same region for each row (by index), when it reaches `threshold`. */
+function earlierMatches(rows: readonly RowCandidate[], rowCodes: readonly number[][], threshold: number): (number | null)[] {
+  const { ranks, tokenCount } = rankRows(rowCodes);
+  const jaccard = threshold / (2 - threshold);
+  const index = new Map<number, Posting>();
+  const stamp = new Int32Array(tokenCount).fill(-1);
+  const seen = new Int32Array(rows.length).fill(-1);
+  return rows.map((row, i) => {
+    const mine = ranks[i]!;
+    const size = mine.length;
+    const prefix = prefixOf(size, jaccard);
+    for (const t of mine) stamp[t] = i;
+    let best = { row: null as number | null, score: 0 };
+    for (let p = 0; p < prefix; p++) {
+      const posting = index.get(mine[p]!);
+      if (!posting || posting.entries.length > MAX_POSTING) continue;
+      for (let k = 0; k < posting.entries.length; k++) {
+        const e = posting.entries[k]!;
+        if (seen[e] === i) continue;
+        seen[e] = i;
+        const other = ranks[e]!;
+        const otherSize = other.length;
+        // Length filter, then positional filter: a candidate first met at probe position p and its own position j
+        // shares no token before those (same order), so it shares at most 1 + min(|A| − p − 1, |B| − j − 1).
+        if (otherSize < jaccard * size || size < jaccard * otherSize) continue;
+        const needed = Math.ceil((threshold * (size + otherSize)) / 2 - 1e-9);
+        if (1 + Math.min(size - p - 1, otherSize - posting.positions[k]! - 1) < needed) continue;
+        if (rows[e]!.regionId !== row.regionId) continue;
+        let shared = 0;
+        for (const t of other) if (stamp[t] === i) shared++;
+        const score = (2 * shared) / (size + otherSize);
+        if (score < threshold || score <= best.score || !compatibleAddresses(row.address, rows[e]!.address)) continue;
+        best = { row: rows[e]!.row, score };
+      }
+    }
+    for (let p = 0; p < prefix; p++) addPosting(index, mine[p]!, i, p);
+    return best.row;
+  });
+}
+
+/**
+ * For each row (in order) the most similar stored problem and earlier row, when they reach `threshold`. `stored` is a
+ * list, or StoredTokens kept between analyses (built for the same threshold) with `visible` naming the ones this
+ * user may be warned about.
+ */
+export function findPossibleDuplicates(
+  rows: readonly RowCandidate[],
+  stored: readonly StoredCandidate[] | StoredTokens,
+  threshold: number,
+  visible: (id: number) => boolean = () => true,
+): DuplicateFinding[] {
+  const tokens = stored instanceof StoredTokens ? stored : StoredTokens.of(stored, threshold);
+  if (tokens.threshold !== threshold) throw new Error(`stored tokens built for ${tokens.threshold}, asked for ${threshold}`);
+  const rowCodes = rows.map((r) => bigramCodes(r.description));
+  const storedIds = tokens.size ? tokens.bestMatches(rows, rowCodes, visible) : rows.map(() => null);
+  const earlier = earlierMatches(rows, rowCodes, threshold);
+  const findings: DuplicateFinding[] = [];
+  rows.forEach((row, i) => {
+    if (storedIds[i] !== null || earlier[i] !== null) findings.push({ row: row.row, storedId: storedIds[i]!, earlierRow: earlier[i]! });
+  });
+  return findings;
 }

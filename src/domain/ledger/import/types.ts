@@ -52,7 +52,7 @@ export interface ImportReferences {
   rounds: readonly { id: number; name: string }[];
   batches: readonly { id: number; roundId: number; number: number; name: string }[];
   /** Problems already stored in the user's scope, for duplicates and update-by-code. */
-  existing: readonly { id: number; code: string; title: string; description: string; address: string | null; status: string }[];
+  existing: readonly { id: number; code: string; title?: string; description: string; address: string | null; status: string }[];
 }
 
 export interface ImportOptions {

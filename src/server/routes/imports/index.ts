@@ -10,6 +10,8 @@ import { AppError } from '../../errors.js';
 import { contentDisposition } from '../../evidence/content-disposition.js';
 import { createImport, loadImport, MAX_IMPORT_BYTES, updateImport } from '../../usecases/imports/analyze-import.js';
 import { commitImport } from '../../usecases/imports/commit-import.js';
+import { prewarmAnalysisWorker } from '../../ledger/analyze-in-worker.js';
+import { loadStoredView } from '../../usecases/imports/import-references.js';
 import { annotatedWorkbook, listImports, ledgerTemplate } from '../../usecases/imports/import-files.js';
 import { presentImport } from '../../usecases/imports/present-import.js';
 import type { RouteContext } from '../context.js';
@@ -66,6 +68,8 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
     { schema: { tags: ['ledger exchange'], summary: 'My recent imports, newest first', response: { 200: importList, ...errors } } },
     async (request) => {
       const actor = requirePermission(request.actor, 'ledger.import');
+      // The import page opens with this list: ready the analysis thread while the user picks a file.
+      prewarmAnalysisWorker((held) => loadStoredView(database.db, actor, held));
       return { items: await listImports(database.db, actor) };
     },
   );

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../domain/access.js';
 import { TRANSITIONS } from '../../../domain/problem/lifecycle.js';
-import type { ColumnMapping, ImportOptions, ImportReferences, ParsedRow } from '../../../domain/ledger/import/types.js';
+import type { ColumnMapping, ImportOptions, ParsedRow } from '../../../domain/ledger/import/types.js';
 import type { ImportOptionsInput, UpdateImportInput } from '../../../shared/api/imports.js';
 import { errorCatalog } from '../../../shared/i18n/errors.js';
 import { translate } from '../../../shared/i18n/translate.js';
@@ -15,7 +15,7 @@ import { AppError, notFound } from '../../errors.js';
 import { analyzeInWorker } from '../../ledger/analyze-in-worker.js';
 import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
-import { loadImportReferences } from './import-references.js';
+import { loadImportReferences, loadStoredView } from './import-references.js';
 import { changedColumns } from './ledger-columns.js';
 import { commitProgress, presentImport, storedAnalysis, type ImportRow } from './present-import.js';
 
@@ -35,20 +35,24 @@ const domainOptions = (o: ImportOptionsInput): ImportOptions => ({ updateExistin
 export async function analyzeFor(ctx: ImportContext, actor: Actor, file: Uint8Array, fileName: string, options: ImportOptionsInput, choice: ImportChoice | null) {
   const refs = await loadImportReferences(ctx.database.db, actor, ctx.services.clock.today());
   const saved = choice ? [] : await ctx.database.db.select().from(ledgerImportMappings);
-  const result = await analyzeInWorker({
-    file,
-    fileName,
-    refs,
-    options: domainOptions(options),
-    unitAliases: options.unitAliases,
-    choice,
-    savedMappings: Object.fromEntries(saved.map((m) => [m.signature, m.mapping as ColumnMapping])),
-  });
+  const result = await analyzeInWorker(
+    {
+      file,
+      fileName,
+      refs,
+      options: domainOptions(options),
+      unitAliases: options.unitAliases,
+      choice,
+      savedMappings: Object.fromEntries(saved.map((m) => [m.signature, m.mapping as ColumnMapping])),
+    },
+    (held) => loadStoredView(ctx.database.db, actor, held),
+  );
+  let codes = new Map<number, string>();
   if (result.analysis) {
-    await checkUpdates(ctx.database.db, result.analysis.rows, refs);
+    codes = await checkUpdates(ctx.database.db, result.analysis.rows);
     result.analysis.summary = summarize(result.analysis.rows);
   }
-  const stored = storedAnalysis(result, refs);
+  const stored = storedAnalysis(result, refs, codes);
   return { result, refs, stored };
 }
 
@@ -99,16 +103,15 @@ export const EDITABLE_STATUSES: ReadonlySet<string> = new Set(TRANSITIONS.edit.f
 /**
  * Rows that name a stored problem by code: a row that changes nothing is skipped (an exported ledger imports back as
  * "no change", and no history row is written for nothing); a row that changes a problem already in the closing
- * steps is an error, since its file is frozen (domain §4).
+ * steps is an error, since its file is frozen (domain §4). Returns the stored codes of the problems the rows name.
  */
-export async function checkUpdates(ex: Executor, rows: ParsedRow[], refs: ImportReferences): Promise<void> {
+export async function checkUpdates(ex: Executor, rows: ParsedRow[]): Promise<Map<number, string>> {
   const updates = rows.filter((r) => r.action === 'update' && r.existingId && r.problem);
-  if (updates.length === 0) return;
+  if (updates.length === 0) return new Map();
   const ids = updates.map((r) => r.existingId!);
   const stored = await ex.select().from(problems).where(inArray(problems.id, ids));
   const links = await ex.select().from(problemUnits).where(and(inArray(problemUnits.problemId, ids), eq(problemUnits.role, 'cooperating')));
   const byId = new Map(stored.map((p) => [p.id, p]));
-  const codeOf = new Map(refs.existing.map((p) => [p.id, p.code]));
   for (const r of updates) {
     const p = byId.get(r.existingId!);
     if (!p) continue;
@@ -120,9 +123,10 @@ export async function checkUpdates(ex: Executor, rows: ParsedRow[], refs: Import
       r.issues = [{ row: r.row, column: 'code', columnLetter: null, code: 'row_unchanged', params: { code: p.code }, severity: 'warning' }];
     } else if (!EDITABLE_STATUSES.has(p.status)) {
       r.problem = null;
-      r.issues.push({ row: r.row, column: 'code', columnLetter: null, code: 'update_not_editable', params: { code: codeOf.get(p.id) ?? p.code, fields: changed.join(', ') }, severity: 'error' });
+      r.issues.push({ row: r.row, column: 'code', columnLetter: null, code: 'update_not_editable', params: { code: p.code, fields: changed.join(', ') }, severity: 'error' });
     }
   }
+  return new Map(stored.map((p) => [p.id, p.code]));
 }
 
 /** Only an import not yet written (or whose writing failed) can be changed or committed. */

@@ -102,6 +102,10 @@ const inList = (values: number[]) => sql.join(values.map((v) => sql`${v}`), sql`
 const rowsOf = <T>(res: unknown) => (res as { rows: T[] }).rows;
 const countOf = async (ex: Executor, query: ReturnType<typeof sql>) => Number(((await ex.execute(query)) as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
 
+/** Which of `codes` stored problems already use (the list goes as one JSON parameter, however long). */
+const codesTaken = async (ex: Executor, codes: string[]) =>
+  rowsOf<{ code: string }>(await ex.execute(sql`SELECT code FROM problems WHERE code IN (SELECT json_array_elements_text(${JSON.stringify(codes)}::json))`));
+
 /**
  * Whether checked rows can be written as they are: every region, unit, leader, round and batch they name is still
  * there and usable by the actor, and no problem they update changed since the check. Cheap (one query per kind),
@@ -153,7 +157,7 @@ export async function writeImportedRows(
   // Codes written in the file must be free everywhere (the analysis only saw the actor's scope).
   const fileCodes = creates.map((r) => r.problem!.code).filter((c): c is string => Boolean(c));
   if (fileCodes.length) {
-    const taken = await tx.select({ code: problems.code }).from(problems).where(inArray(problems.code, fileCodes));
+    const taken = await codesTaken(tx, fileCodes);
     if (taken.length) throw new AppError('IMPORT_CODE_TAKEN', { codes: taken.slice(0, 5).map((t) => t.code).join('、') }, 409);
   }
   const reserved = new Set(fileCodes);
@@ -181,7 +185,7 @@ export async function writeImportedRows(
         .returning({ last: codeCounters.last });
       const first = counter!.last - pending.length + 1;
       const candidates = pending.map((_r, i) => formatProblemCode(settings.codePattern, { region: group.region, year, seq: first + i }));
-      const clash = new Set((await tx.select({ code: problems.code }).from(problems).where(inArray(problems.code, candidates))).map((c) => c.code));
+      const clash = new Set((await codesTaken(tx, candidates)).map((c) => c.code));
       const next: ParsedRow[] = [];
       pending.forEach((r, i) => {
         const code = candidates[i]!;

@@ -34,11 +34,10 @@ export function presentIssue(issue: RowIssue, lang: Language) {
 }
 
 /** The stored shape of an analysis: every issue, and the first rows to be written with names resolved. */
-export function storedAnalysis(result: AnalysisResult, refs: ImportReferences) {
+export function storedAnalysis(result: AnalysisResult, refs: ImportReferences, storedCodes: ReadonlyMap<number, string>) {
   const analysis: ImportAnalysis | null = result.analysis;
   const regionName = new Map(refs.regions.map((r) => [r.id, r.name]));
   const unitName = new Map(refs.units.map((u) => [u.id, u.name]));
-  const codeOf = new Map(refs.existing.map((p) => [p.id, p.code]));
   const issues = analysis ? analysis.rows.flatMap((r) => r.issues) : [];
   const preview = analysis
     ? analysis.rows
@@ -49,7 +48,7 @@ export function storedAnalysis(result: AnalysisResult, refs: ImportReferences) {
           return {
             row: r.row,
             action: r.action as 'create' | 'update',
-            code: r.existingId ? (codeOf.get(r.existingId) ?? p.code) : p.code,
+            code: r.existingId ? (storedCodes.get(r.existingId) ?? p.code) : p.code,
             title: p.title,
             regionName: regionName.get(p.regionId) ?? '',
             leadUnitName: p.leadUnitId ? (unitName.get(p.leadUnitId) ?? null) : null,
