@@ -94,6 +94,12 @@ describe('upload, check, commit', () => {
     // Skipped rows are listed (the empty row is not, the 合计 row is), nothing is on the ledger yet.
     expect(view.issues.some((i: { row: number; severity: string }) => i.row === 7 && i.severity === 'warning')).toBe(true);
     expect((await coordinator.request('GET', '/api/problems?pageSize=1')).json().total).toBe(before);
+    // The checked rows are kept for the commit, compressed, and never sent to the page.
+    const [stored] = await ctx.database.raw<{ checked_rows: Uint8Array }>('SELECT checked_rows FROM ledger_imports WHERE id = $1', [id]);
+    expect([...stored!.checked_rows.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const { unpackRows } = await import('../../src/server/usecases/imports/present-import.js');
+    expect((await unpackRows(Buffer.from(stored!.checked_rows)))!.map((r) => r.row)).toEqual([3, 4, 5]);
+    expect(Object.keys(view)).not.toContain('checkedRows');
   });
 
   it('commits all rows in one transaction, with codes, timeline, history and derived timing', async () => {

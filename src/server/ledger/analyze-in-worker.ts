@@ -74,7 +74,7 @@ class AnalysisThread {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(BOOT_URL, { workerData: { entry: ENTRY_URL }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+    const worker = new Worker(BOOT_URL, { workerData: { entry: ENTRY_URL }, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 48 } });
     // An idle thread never keeps the process alive.
     worker.unref();
     worker.on('message', (reply: Reply) => this.settle(worker, reply));

@@ -8,7 +8,7 @@ import { importList, importView, updateImportBody } from '../../../shared/api/im
 import { requirePermission } from '../../access/access.js';
 import { AppError } from '../../errors.js';
 import { contentDisposition } from '../../evidence/content-disposition.js';
-import { createImport, loadImport, MAX_IMPORT_BYTES, updateImport } from '../../usecases/imports/analyze-import.js';
+import { createImport, loadImport, loadImportContent, MAX_IMPORT_BYTES, updateImport } from '../../usecases/imports/analyze-import.js';
 import { commitImport } from '../../usecases/imports/commit-import.js';
 import { prewarmAnalysisWorker } from '../../ledger/analyze-in-worker.js';
 import { loadStoredView } from '../../usecases/imports/import-references.js';
@@ -153,7 +153,8 @@ export function importRoutes(app: FastifyInstance, ctx: RouteContext) {
     async (request, reply) => {
       const actor = requirePermission(request.actor, 'ledger.import');
       const row = await loadImport(database, actor, request.params.id, request.lang);
-      const { buffer, fileName } = await annotatedWorkbook(row, request.lang);
+      const { file } = await loadImportContent(database.db, row.id);
+      const { buffer, fileName } = await annotatedWorkbook(row, file, request.lang);
       return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(buffer);
     },
   );

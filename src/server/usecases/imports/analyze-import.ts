@@ -17,7 +17,7 @@ import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
 import { loadImportReferences, loadStoredView } from './import-references.js';
 import { changedColumns } from './ledger-columns.js';
-import { commitProgress, presentImport, storedAnalysis, type ImportRow } from './present-import.js';
+import { commitProgress, IMPORT_COLUMNS, packRows, presentImport, storedAnalysis, unpackRows, type ImportRow } from './present-import.js';
 
 export interface ImportContext {
   database: Database;
@@ -61,6 +61,7 @@ export async function createImport(ctx: ImportContext, actor: Actor, upload: { d
   requirePermission(actor, 'ledger.import');
   if (upload.data.length > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE', { max: '20 MB' }, 413);
   const { result, stored } = await analyzeFor(ctx, actor, upload.data, upload.fileName, DEFAULT_IMPORT_OPTIONS, null);
+  const checkedRows = await packRows(stored.rows);
   const row = await ctx.database.transaction(async (tx) => {
     const [created] = await tx
       .insert(ledgerImports)
@@ -83,9 +84,9 @@ export async function createImport(ctx: ImportContext, actor: Actor, upload: { d
         summary: stored.summary,
         issues: stored.issues,
         preview: stored.preview,
-        rows: stored.rows,
+        checkedRows,
       })
-      .returning();
+      .returning(IMPORT_COLUMNS);
     await recordChange(tx, { id: actor.userId, name: actor.displayName }, {
       action: 'import.uploaded',
       entityType: 'ledger_import',
@@ -157,7 +158,7 @@ export const INTERRUPTED_AFTER_MS = 15 * 60_000;
  */
 export async function loadImport(database: Database, actor: Actor, id: number, lang: Language = 'zh-CN'): Promise<ImportRow> {
   requirePermission(actor, 'ledger.import');
-  const [row] = await database.db.select().from(ledgerImports).where(and(eq(ledgerImports.id, id), eq(ledgerImports.createdBy, actor.userId)));
+  const [row] = await database.db.select(IMPORT_COLUMNS).from(ledgerImports).where(and(eq(ledgerImports.id, id), eq(ledgerImports.createdBy, actor.userId)));
   if (!row) throw notFound();
   if (row.status === 'committing' && !commitProgress.has(row.id) && Date.now() - row.updatedAt.getTime() > INTERRUPTED_AFTER_MS) {
     const [failed] = await database.transaction((tx) =>
@@ -165,11 +166,18 @@ export async function loadImport(database: Database, actor: Actor, id: number, l
         .update(ledgerImports)
         .set({ status: 'failed', error: translate(errorCatalog, lang, 'IMPORT_INTERRUPTED'), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
         .where(and(eq(ledgerImports.id, id), eq(ledgerImports.status, 'committing'), eq(ledgerImports.version, row.version)))
-        .returning(),
+        .returning(IMPORT_COLUMNS),
     );
     if (failed) return failed;
   }
   return row;
+}
+
+/** The uploaded file and the checked rows of an import (see ImportRow). */
+export async function loadImportContent(ex: Executor, id: number): Promise<{ file: Buffer; rows: ParsedRow[] | null }> {
+  const [content] = await ex.select({ file: ledgerImports.file, checkedRows: ledgerImports.checkedRows }).from(ledgerImports).where(eq(ledgerImports.id, id));
+  if (!content) throw notFound();
+  return { file: content.file, rows: await unpackRows(content.checkedRows) };
 }
 
 /** 调整: the user corrects the sheet, the header row or the column mapping (and may save it); checked again. */
@@ -183,7 +191,9 @@ export async function updateImport(ctx: ImportContext, actor: Actor, id: number,
   const used = Object.values(input.mapping);
   if (new Set(used).size !== used.length) throw new AppError('IMPORT_MAPPING_INVALID', { detail: 'one column mapped twice' }, 400);
   const choice: ImportChoice = { sheetIndex: input.sheetIndex, headerRow: input.headerRow, firstDataRow: input.firstDataRow, mapping: input.mapping as ColumnMapping };
-  const { result, stored } = await analyzeFor(ctx, actor, current.file, current.fileName, input.options, choice);
+  const { file } = await loadImportContent(ctx.database.db, id);
+  const { result, stored } = await analyzeFor(ctx, actor, file, current.fileName, input.options, choice);
+  const checkedRows = await packRows(stored.rows);
   const row = await ctx.database.transaction(async (tx) => {
     const [updated] = await tx
       .update(ledgerImports)
@@ -201,12 +211,12 @@ export async function updateImport(ctx: ImportContext, actor: Actor, id: number,
         summary: stored.summary,
         issues: stored.issues,
         preview: stored.preview,
-        rows: stored.rows,
+        checkedRows,
         version: sql`${ledgerImports.version} + 1`,
         updatedAt: new Date(),
       })
       .where(and(eq(ledgerImports.id, id), eq(ledgerImports.version, input.version), eq(ledgerImports.status, current.status)))
-      .returning();
+      .returning(IMPORT_COLUMNS);
     if (!updated) throw new AppError('CONFLICT');
     if (input.saveMapping && result.signature) {
       await tx

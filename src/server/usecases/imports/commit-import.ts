@@ -16,9 +16,9 @@ import type { ImportChoice } from '../../ledger/import-analysis.js';
 import type { Services } from '../../services.js';
 import { loadLoopSettings } from '../../settings.js';
 import { refreshDerived } from '../problems/derive-problem.js';
-import { analyzeFor, assertChangeable, EDITABLE_STATUSES as editable, loadImport, type ImportContext } from './analyze-import.js';
+import { analyzeFor, assertChangeable, EDITABLE_STATUSES as editable, loadImport, loadImportContent, type ImportContext } from './analyze-import.js';
 import { ledgerColumns } from './ledger-columns.js';
-import { commitProgress, presentImport } from './present-import.js';
+import { commitProgress, IMPORT_COLUMNS, packRows, presentImport } from './present-import.js';
 
 /** Rows per INSERT statement. */
 const BATCH = 500;
@@ -43,7 +43,7 @@ export async function commitImport(ctx: ImportContext, actor: Actor, id: number,
       .update(ledgerImports)
       .set({ status: 'committing', version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
       .where(and(eq(ledgerImports.id, id), eq(ledgerImports.version, version), eq(ledgerImports.status, 'analyzed')))
-      .returning(),
+      .returning(IMPORT_COLUMNS),
   );
   if (!claimed) throw new AppError('CONFLICT');
   commitProgress.set(id, { done: 0, total: summary.create + summary.update });
@@ -59,7 +59,8 @@ export const running = new Map<number, Promise<void>>();
 async function runCommit(ctx: ImportContext, actor: Actor, id: number, checkedAt: Date, lang: Language): Promise<void> {
   try {
     const row = await loadImport(ctx.database, actor, id, lang);
-    const checked = row.rows as ParsedRow[] | null;
+    const content = await loadImportContent(ctx.database.db, id);
+    const checked = content.rows;
     let rows: ParsedRow[];
     if (checked && (await stillValid(ctx.database.db, actor, checked, checkedAt))) {
       // Nothing the rows refer to changed since they were checked: write them as checked.
@@ -67,14 +68,15 @@ async function runCommit(ctx: ImportContext, actor: Actor, id: number, checkedAt
     } else {
       // Something changed (a unit disabled, a problem edited meanwhile…): check the file again against what is stored now.
       const choice: ImportChoice = { sheetIndex: row.sheetIndex!, headerRow: row.headerRow!, firstDataRow: row.firstDataRow!, mapping: row.mapping as ImportChoice['mapping'] };
-      const { result, stored } = await analyzeFor(ctx, actor, row.file, row.fileName, row.options as ImportOptionsInput, choice);
+      const { result, stored } = await analyzeFor(ctx, actor, content.file, row.fileName, row.options as ImportOptionsInput, choice);
       const analysis = result.analysis;
       if (!analysis) throw new AppError('IMPORT_NOT_LEDGER', {}, 422);
       if (analysis.summary.errors > 0) {
+        const checkedRows = await packRows(stored.rows);
         await ctx.database.transaction((tx) =>
           tx
             .update(ledgerImports)
-            .set({ status: 'analyzed', summary: stored.summary, issues: stored.issues, preview: stored.preview, rows: stored.rows, error: translate(errorCatalog, lang, 'IMPORT_HAS_ERRORS', { n: analysis.summary.errors }), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
+            .set({ status: 'analyzed', summary: stored.summary, issues: stored.issues, preview: stored.preview, checkedRows, error: translate(errorCatalog, lang, 'IMPORT_HAS_ERRORS', { n: analysis.summary.errors }), version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
             .where(eq(ledgerImports.id, id)),
         );
         return;
@@ -85,7 +87,7 @@ async function runCommit(ctx: ImportContext, actor: Actor, id: number, checkedAt
       const written = await writeImportedRows(tx, ctx.services, actor, { id, fileName: row.fileName }, rows, (done) => commitProgress.set(id, { done, total: rows.length }));
       await tx
         .update(ledgerImports)
-        .set({ status: 'committed', result: written, rows: null, committedAt: new Date(), error: null, version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
+        .set({ status: 'committed', result: written, checkedRows: null, committedAt: new Date(), error: null, version: sql`${ledgerImports.version} + 1`, updatedAt: new Date() })
         .where(eq(ledgerImports.id, id));
     });
   } catch (error) {

@@ -11,14 +11,14 @@ import { annotateWorkbook } from '../../ledger/annotate-workbook.js';
 import type { ImportRow } from './present-import.js';
 
 /** The annotated workbook of an import: the user's file with every issue written into it. */
-export async function annotatedWorkbook(row: ImportRow, lang: Language): Promise<{ buffer: Buffer; fileName: string }> {
+export async function annotatedWorkbook(row: ImportRow, file: Buffer, lang: Language): Promise<{ buffer: Buffer; fileName: string }> {
   const issues = row.issues as RowIssue[];
   const byRow = new Map<number, RowIssue[]>();
   for (const issue of issues) byRow.set(issue.row, [...(byRow.get(issue.row) ?? []), issue]);
   const rows: ParsedRow[] = [...byRow].map(([r, list]) => ({ row: r, action: 'create', existingId: null, problem: null, issues: list }));
   const summary = (row.summary as ImportAnalysis['summary'] | null) ?? { create: 0, update: 0, skip: 0, invalid: 0, errors: 0, warnings: 0 };
   const placement = { sheetIndex: row.sheetIndex ?? 0, headerRow: row.headerRow ?? 0, firstDataRow: row.firstDataRow ?? 1 };
-  const buffer = await annotateWorkbook(row.file, row.fileName, placement, { rows, summary }, lang);
+  const buffer = await annotateWorkbook(file, row.fileName, placement, { rows, summary }, lang);
   const base = row.fileName.replace(/\.(xlsx|csv)$/i, '');
   return { buffer, fileName: `${base}（校验结果）.xlsx` };
 }

@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
-import type { ImportAnalysis, ImportReferences, RowIssue } from '../../../domain/ledger/import/types.js';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
+import { eq, getTableColumns } from 'drizzle-orm';
+import type { ImportAnalysis, ImportReferences, ParsedRow, RowIssue } from '../../../domain/ledger/import/types.js';
 import type { ImportOptionsInput, ImportStatus, ImportView } from '../../../shared/api/imports.js';
 import { formatImportIssue } from '../../../shared/i18n/import.js';
 import { translate } from '../../../shared/i18n/translate.js';
@@ -9,7 +11,17 @@ import type { Executor } from '../../db/client.js';
 import { ledgerImports, users } from '../../db/schema.js';
 import type { AnalysisResult } from '../../ledger/import-analysis.js';
 
-export type ImportRow = typeof ledgerImports.$inferSelect;
+/**
+ * An import record without its two large columns (the uploaded file and the checked rows, megabytes for a big
+ * ledger): what the pages poll and show. `loadImportContent` reads those two when they are needed.
+ */
+export type ImportRow = Omit<typeof ledgerImports.$inferSelect, 'file' | 'checkedRows'>;
+const { file: _file, checkedRows: _checkedRows, ...importColumns } = getTableColumns(ledgerImports);
+/** The columns of ImportRow, for select() and returning(). */
+export const IMPORT_COLUMNS = importColumns;
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 export const ISSUES_IN_VIEW = 1_000;
 export const PREVIEW_ROWS = 100;
@@ -31,6 +43,15 @@ export function presentIssue(issue: RowIssue, lang: Language) {
     suggestions: issue.suggestions ?? [],
     params: issue.params ?? {},
   };
+}
+
+/** Checked rows as stored: JSON, gzip-compressed off the event loop (libuv's thread pool). */
+export async function packRows(rows: readonly unknown[] | null): Promise<Buffer | null> {
+  return rows ? gzipAsync(JSON.stringify(rows), { level: 1 }) : null;
+}
+
+export async function unpackRows(packed: Buffer | null): Promise<ParsedRow[] | null> {
+  return packed ? (JSON.parse((await gunzipAsync(packed)).toString('utf8')) as ParsedRow[]) : null;
 }
 
 /** The stored shape of an analysis: every issue, and the first rows to be written with names resolved. */

@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_imports" ADD COLUMN "checked_rows" "bytea";

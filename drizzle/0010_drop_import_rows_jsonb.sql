@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_imports" DROP COLUMN "rows";
