@@ -7,9 +7,10 @@ import { resolveSession } from '../src/server/auth/sessions.js';
 import { mulberry32 } from '../src/domain/sampling.js';
 
 /**
- * Ledger import at scale (issue 4): a generated N-row ledger workbook imported end to end through the app (upload
- * and check in a worker thread, commit in the background, polled to the end), beside a bare batched INSERT of the
- * same rows (the problems the analysis produced, 500 per statement, one transaction) in the same run. Also measures
+ * Ledger import at scale (issue 4): a generated N-row ledger workbook imported end to end through the app (the import
+ * page opened first, upload and check in the analysis thread, commit in the background until it ends), beside a bare
+ * batched INSERT of the same rows in the same run: what the import wrote to its four tables (problems, unit links,
+ * timeline events, history rows), written again 500 rows per statement in one transaction. Also measures
  * how the app answers another user meanwhile: the longest event-loop stall and the slowest `GET /api/auth/me`.
  */
 export interface ImportMeasurement {
