@@ -338,3 +338,45 @@ describe('the analysis thread keeps a copy of the stored problems between import
     expect(scoped.sync.upsert).toHaveLength(all.length);
   });
 });
+
+describe('retention of uploaded files', () => {
+  it('deletes the file and checked rows of imports untouched for 90 days, keeps the record, and says so when asked for them', async () => {
+    const { purgeImportFiles, IMPORT_FILE_RETENTION_DAYS } = await import('../../src/server/usecases/imports/purge-import-files.js');
+    const old = (await upload(coordinator, await ledger(good))).json();
+    const recent = (await upload(coordinator, await ledger(good))).json();
+    const running = (await upload(coordinator, await ledger(good))).json();
+    await ctx.database.raw(`UPDATE ledger_imports SET updated_at = now() - interval '${IMPORT_FILE_RETENTION_DAYS + 1} days' WHERE id IN ($1, $2)`, [old.id, running.id]);
+    await ctx.database.raw("UPDATE ledger_imports SET status = 'committing' WHERE id = $1", [running.id]);
+    const purged = await purgeImportFiles(ctx.database, new Date());
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const rows = await ctx.database.raw<{ id: number; size: number; checked: boolean; purged: boolean }>(
+      'SELECT id, length(file) AS size, checked_rows IS NOT NULL AS checked, file_purged_at IS NOT NULL AS purged FROM ledger_imports WHERE id IN ($1, $2, $3) ORDER BY id',
+      [old.id, recent.id, running.id],
+    );
+    expect(rows.map((r) => [Number(r.id), Number(r.size) > 0, r.checked, r.purged])).toEqual([
+      [old.id, false, false, true],
+      [recent.id, true, true, false],
+      [running.id, true, true, false],
+    ]);
+    // The record stays readable; what needed the file answers 410 with a clear message, in the user's language.
+    const view = await coordinator.request('GET', `/api/imports/${old.id}`);
+    expect(view.statusCode).toBe(200);
+    expect(view.json().summary).toMatchObject({ create: 3 });
+    const annotated = await coordinator.request('GET', `/api/imports/${old.id}/annotated.xlsx`);
+    expect(annotated.statusCode).toBe(410);
+    expect(annotated.json()).toMatchObject({ code: 'IMPORT_FILE_PURGED', message: expect.stringContaining('保留期限') });
+    const recheck = await coordinator.request('PUT', `/api/imports/${old.id}`, {
+      version: view.json().version,
+      sheetIndex: view.json().sheetIndex,
+      headerRow: view.json().headerRow,
+      firstDataRow: view.json().firstDataRow,
+      mapping: view.json().mapping,
+      options: { updateExisting: true, defaults: {}, unitAliases: {} },
+    });
+    expect(recheck.statusCode, recheck.body).toBe(410);
+    // One history row names what was purged; a second run finds nothing more.
+    const audit = await ctx.database.raw<{ after: { ids: number[] } }>("SELECT after FROM audit_log WHERE action = 'import.files_purged' ORDER BY id DESC LIMIT 1");
+    expect(audit[0]!.after.ids).toContain(old.id);
+    expect(await purgeImportFiles(ctx.database, new Date())).toBe(0);
+  });
+});

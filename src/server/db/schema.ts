@@ -621,6 +621,8 @@ export const ledgerImports = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     committedAt: at('committed_at'),
+    /** When the uploaded file and checked rows were removed after the retention period (purge-import-files.ts). */
+    filePurgedAt: at('file_purged_at'),
   },
   (t) => [index('ledger_imports_creator_idx').on(t.createdBy, t.id)],
 );

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
 import type { Services } from '../services.js';
+import { purgeImportFiles } from '../usecases/imports/purge-import-files.js';
 import { refreshAllDerived } from '../usecases/problems/derive-problem.js';
 import { endExpiredNotices } from '../usecases/problems/end-notice.js';
 import { sendDailyDigests } from './digest.js';
@@ -21,6 +22,8 @@ export interface DailyResult {
   dueSoon: number;
   overdue: number;
   digests: number;
+  /** imports whose uploaded file passed its retention period and was deleted */
+  importFilesPurged: number;
 }
 
 export interface DueJobsResult {
@@ -57,13 +60,15 @@ async function finishJobRun(database: Database, job: string, period: string, now
 
 /**
  * The day's work, for the instance that claimed it: recompute every open problem's schedule and warning for the new
- * day, remind lead units of what is due soon or overdue, then send each user their to-do digest.
+ * day, remind lead units of what is due soon or overdue, send each user their to-do digest, and delete uploaded
+ * ledger files past their retention period.
  */
 export async function runDailyJob(database: Database, services: Services, day: string): Promise<DailyResult> {
   const refreshed = await refreshAllDerived((fn) => database.transaction(fn), services);
   const due = await sendDueNotifications(database, day);
   const digests = await sendDailyDigests(database, services, day);
-  return { period: day, refreshed, ...due, digests };
+  const importFilesPurged = await purgeImportFiles(database, services.clock.now());
+  return { period: day, refreshed, ...due, digests, importFilesPurged };
 }
 
 /**

@@ -176,6 +176,10 @@ export const errorCatalog = {
     'zh-CN': '导入过程中服务中断，未写入任何数据，请重新校验后再导入',
     en: 'The import was interrupted (the server stopped); nothing was written. Check the file again, then import',
   },
+  IMPORT_FILE_PURGED: {
+    'zh-CN': '该导入记录的原始文件已超过保留期限并已删除，请重新上传台账',
+    en: 'The uploaded file of this import was deleted after its retention period; upload the ledger again',
+  },
   IMPORT_NOTHING_TO_DO: { 'zh-CN': '没有可导入的行', en: 'There is no row to import' },
   IMPORT_ALREADY_COMMITTED: { 'zh-CN': '该台账已导入完成，不能再修改或重复导入', en: 'This ledger is already imported; it cannot be changed or imported again' },
   IMPORT_IN_PROGRESS: { 'zh-CN': '正在导入，请稍候', en: 'The import is running; please wait' },

@@ -16,7 +16,7 @@ import { annotatedWorkbook, listImports, ledgerTemplate } from '../../usecases/i
 import { presentImport } from '../../usecases/imports/present-import.js';
 import type { RouteContext } from '../context.js';
 
-const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 413: errorBody, 415: errorBody, 422: errorBody };
+const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody, 409: errorBody, 410: errorBody, 413: errorBody, 415: errorBody, 422: errorBody };
 const attachment = (name: string) => contentDisposition(name, 'attachment');
 
 /**

@@ -173,10 +173,14 @@ export async function loadImport(database: Database, actor: Actor, id: number, l
   return row;
 }
 
-/** The uploaded file and the checked rows of an import (see ImportRow). */
+/** The uploaded file and the checked rows of an import (see ImportRow); gone after the retention period (410). */
 export async function loadImportContent(ex: Executor, id: number): Promise<{ file: Buffer; rows: ParsedRow[] | null }> {
-  const [content] = await ex.select({ file: ledgerImports.file, checkedRows: ledgerImports.checkedRows }).from(ledgerImports).where(eq(ledgerImports.id, id));
+  const [content] = await ex
+    .select({ file: ledgerImports.file, checkedRows: ledgerImports.checkedRows, purgedAt: ledgerImports.filePurgedAt })
+    .from(ledgerImports)
+    .where(eq(ledgerImports.id, id));
   if (!content) throw notFound();
+  if (content.purgedAt) throw new AppError('IMPORT_FILE_PURGED', {}, 410);
   return { file: content.file, rows: await unpackRows(content.checkedRows) };
 }
 

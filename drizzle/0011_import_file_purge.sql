@@ -1,0 +1,1 @@
+ALTER TABLE "ledger_imports" ADD COLUMN "file_purged_at" timestamp with time zone;
