@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { eventLoopStallMonitor } from './measure.js';
 import type { AppSession } from './operations.js';
 
 /**
@@ -32,13 +33,7 @@ export async function measureExports(app: FastifyInstance, session: AppSession, 
   const sampler = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
-  let maxDelay = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    maxDelay = Math.max(maxDelay, now - last - 10);
-    last = now;
-  }, 10);
+  const stalls = eventLoopStallMonitor();
   const started = performance.now();
   try {
     const { rows, bytes } = await new Promise<{ rows: number; bytes: number }>((resolve, reject) => {
@@ -67,11 +62,11 @@ export async function measureExports(app: FastifyInstance, session: AppSession, 
       rssBeforeBytes: rssBefore,
       peakRssBytes: peak,
       peakRssGrowthBytes: peak - rssBefore,
-      maxEventLoopDelayMs: maxDelay,
+      maxEventLoopDelayMs: stalls(),
     };
   } finally {
     clearInterval(sampler);
-    clearInterval(ticker);
+    stalls();
   }
 }
 

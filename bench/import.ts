@@ -5,6 +5,7 @@ import type { Database, Executor } from '../src/server/db/client.js';
 import { running } from '../src/server/usecases/imports/commit-import.js';
 import { resolveSession } from '../src/server/auth/sessions.js';
 import { mulberry32 } from '../src/domain/sampling.js';
+import { eventLoopStallMonitor } from './measure.js';
 
 /**
  * Ledger import at scale (issue 4): a generated N-row ledger workbook imported end to end through the app (the import
@@ -106,13 +107,7 @@ export async function measureImport(
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
-  let maxDelay = 0;
-  let last = performance.now();
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    maxDelay = Math.max(maxDelay, now - last - 10);
-    last = now;
-  }, 10);
+  const stalls = eventLoopStallMonitor();
 
   // The user opens the import page (which boots the analysis thread) and takes a few seconds to pick the file.
   const page = await app.inject({ method: 'GET', url: '/api/imports', headers });
@@ -138,7 +133,7 @@ export async function measureImport(
   }
   await written;
   if (!t2) throw new Error('import bench: the commit did not run in this process');
-  clearInterval(ticker);
+  const maxDelay = stalls();
   stop = true;
   await other;
 

@@ -178,3 +178,18 @@ export function otherCpuMonitor(excludeComm: readonly string[] = []): () => numb
     return Math.max(0, other) / (performance.now() - start.at);
   };
 }
+
+/** The longest the event loop was held (ms) between start and the call of the returned function. */
+export function eventLoopStallMonitor(): () => number {
+  let maxDelay = 0;
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const now = performance.now();
+    maxDelay = Math.max(maxDelay, now - last - 10);
+    last = now;
+  }, 10);
+  return () => {
+    clearInterval(ticker);
+    return maxDelay;
+  };
+}

@@ -1,25 +1,11 @@
-import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, PHONE, label, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
+import { DESKTOP, PHONE, expectPickerInView, label, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
 import { startServer, type TestServer } from './support/server';
 
 const UNIT = '县环境卫生管理所（测试）';
 const USERNAME = 'e2e.clerk';
 const INITIAL = 'Qingshan#Lushui9';
 const CHOSEN = 'Lvshui-Qingshan27';
-
-/** The open date picker lies inside the window, and nothing makes the page scroll sideways. */
-async function expectPickerInView(page: Page) {
-  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
-  await panel.waitFor();
-  // Let the opening animation end: it scales the panel.
-  await page.waitForTimeout(300);
-  const box = (await panel.boundingBox())!;
-  const { width } = page.viewportSize()!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(width);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 describe('administration through the browser', () => {
   let server: TestServer;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { photoFile } from './support/files';
-import { DESKTOP, PHONE, label, menuLabels, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
+import { DESKTOP, PHONE, expectPickerInView, label, menuLabels, openBrowser, pickOption, signIn, signOut, snap, type Browser } from './support/browser';
 import { chinaToday, startServer, type TestServer } from './support/server';
 
 /**
@@ -30,19 +30,6 @@ const beforePhoto = photoFile('IMG_before_outlet1.png', [150, 110, 70]);
 const afterPhoto = photoFile('IMG_after_outlet1.png', [80, 170, 200]);
 const verifierPhoto = photoFile('IMG_verify_site.png', [200, 200, 120]);
 const lookbackPhoto = photoFile('IMG_lookback_rebound.png', [90, 60, 60]);
-
-/** The open date picker lies inside the window, and nothing makes the page scroll sideways. */
-async function expectPickerInView(page: Page) {
-  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
-  await panel.waitFor();
-  // Let the opening animation end: it scales the panel.
-  await page.waitForTimeout(300);
-  const box = (await panel.boundingBox())!;
-  const { width } = page.viewportSize()!;
-  expect(box.x).toBeGreaterThanOrEqual(0);
-  expect(box.x + box.width).toBeLessThanOrEqual(width);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
-}
 
 /**
  * Close an open date picker inside a dialog without picking (Escape would close the dialog too): click the dialog's

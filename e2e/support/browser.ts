@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const DESKTOP = { width: 1366, height: 768 };
 export const PHONE = { width: 390, height: 844 };
@@ -112,3 +113,16 @@ export async function pickOption(page: Page, trigger: Locator, text: string, sea
  * start: a button that was just loading may still carry its icon's "loading" label for a moment.
  */
 export const label = (text: string) => new RegExp(`(^|\\s)${[...text].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s*')}\\s*$`);
+
+/** The open date picker lies inside the window, and nothing makes the page scroll sideways. */
+export async function expectPickerInView(page: Page) {
+  const panel = page.locator('.ant-picker-dropdown:visible .ant-picker-panel-container');
+  await panel.waitFor();
+  // Let the opening animation end: it scales the panel.
+  await page.waitForTimeout(300);
+  const box = (await panel.boundingBox())!;
+  const { width } = page.viewportSize()!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+}

@@ -24,35 +24,7 @@ export interface Change {
  * writers (other requests, other app instances) each link to the row committed before them.
  */
 export async function recordChange(tx: Executor, actor: ChangeActor, change: Change): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  const at = new Date(new Date().toISOString());
-  // Round-trip through JSON so what we hash is exactly what jsonb stores and returns.
-  const before = change.before === undefined ? null : JSON.parse(JSON.stringify(change.before));
-  const after = change.after === undefined ? null : JSON.parse(JSON.stringify(change.after));
-  const content = {
-    at: at.toISOString(),
-    actorId: actor.id,
-    actorName: actor.name,
-    action: change.action,
-    entityType: change.entityType,
-    entityId: String(change.entityId),
-    before,
-    after,
-  };
-  await tx.insert(auditLog).values({
-    at,
-    actorId: actor.id,
-    actorName: actor.name,
-    action: content.action,
-    entityType: content.entityType,
-    entityId: content.entityId,
-    before,
-    after,
-    prevHash,
-    hash: auditHash(prevHash, content),
-  });
+  await recordChanges(tx, actor, [change]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ProblemStatus } from '../../problem/lifecycle.js';
+import { PROBLEM_STATUSES } from '../../problem/lifecycle.js';
 import type { DeadlineKind, FlagLevel, ProblemCategory, ProblemSource } from '../../problem/vocabulary.js';
 import type { LedgerColumnKey } from '../columns.js';
 import { columnLetter, matchHeader } from './detect.js';
@@ -72,14 +72,7 @@ export const DERIVED_TITLE_LENGTH = 60;
 export const DUPLICATE_SIMILARITY = 0.9;
 
 /** Stored statuses after 整改中: the loop is closing the problem, an import may only touch its ledger fields. */
-const PAST_RECTIFYING: ReadonlySet<string> = new Set<ProblemStatus>([
-  'self_check_submitted',
-  'verifying',
-  'public_notice',
-  'notice_completed',
-  'archived',
-  'closed',
-]);
+const PAST_RECTIFYING: ReadonlySet<string> = new Set(PROBLEM_STATUSES.slice(PROBLEM_STATUSES.indexOf('rectifying') + 1));
 
 type Existing = ImportReferences['existing'][number];
 
